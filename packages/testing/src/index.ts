@@ -1,0 +1,4 @@
+export { createTestDatabase, testServerUrl, type TestDatabase } from './testDatabase';
+export { SqlCounter } from '@povgraph/db';
+export { testCallers, TEST_INTERNAL_SECRET, TEST_JWT_SECRET } from './callers';
+export { graphqlClient, type GraphQLClient, type GraphQLResponse } from './graphqlClient';
