@@ -6,3 +6,4 @@ export { AuditEntry, recordAudit, createAuditLogTable, type AuditInput } from '.
 export { resolveDatabaseUrl, ensureDatabase, databaseNameOf, withDatabase, type DatabaseSettings } from './databaseUrl';
 export { startEmbeddedPostgres, type EmbeddedPostgresHandle, type EmbeddedPostgresOptions } from './embeddedPostgres';
 export { SqlCounter } from './SqlCounter';
+export { openDatabase } from './openDatabase';

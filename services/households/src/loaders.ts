@@ -1,0 +1,75 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { AdminUnit, AdminUnitSuccession, Assessment, Household, PovertyStandard, ReductionTarget } from './entities';
+import type { Services } from './services';
+import type { PovertyFigures } from './services/PovertyReportService';
+import { isUuid } from './validation';
+
+/** Lines the rows up with the keys: one entry per key, null where none matched. */
+function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): Array<V | null> {
+  const index = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => index.get(key) ?? null);
+}
+
+function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+/**
+ * Per-request loaders: whatever the number of parents in one query-plan fetch,
+ * each kind of child costs one SQL statement.
+ */
+export function createLoaders(dataSource: DataSource, services: Services) {
+  const households = dataSource.getRepository(Household);
+  return {
+    householdById: new DataLoader<string, Household | null>(async (ids) => {
+      const valid = ids.filter(isUuid);
+      return byKey(ids, valid.length ? await households.findBy({ id: In(valid) }) : [], (row) => row.id);
+    }),
+    householdByCode: new DataLoader<string, Household | null>(async (codes) =>
+      byKey(codes, await households.findBy({ code: In([...codes]) }), (row) => row.code),
+    ),
+    assessmentsByHousehold: new DataLoader<string, Assessment[]>(async (ids) =>
+      groupByKey(ids, await dataSource.getRepository(Assessment).find({ where: { householdId: In([...ids]) }, order: { year: 'ASC' } }), (row) => row.householdId),
+    ),
+    adminUnit: new DataLoader<string, AdminUnit | null>(async (codes) =>
+      byKey(codes, await services.adminUnits.latestVersions(codes), (row) => row.code),
+    ),
+    adminUnitVersions: new DataLoader<string, AdminUnit[]>(async (codes) =>
+      groupByKey(codes, await services.adminUnits.versions(codes), (row) => row.code),
+    ),
+    childLinks: new DataLoader(async (parents: readonly string[]) =>
+      groupByKey(parents, await services.adminUnits.childLinks(parents), (row) => row.parentCode),
+    ),
+    communeCodes: new DataLoader<string, string[]>(async (roots) => {
+      const byRoot = await services.adminUnits.communeCodesUnder(roots);
+      return roots.map((root) => byRoot.get(root) ?? []);
+    }),
+    successors: new DataLoader<string, AdminUnitSuccession[]>(async (codes) =>
+      groupByKey(codes, await services.adminUnits.successions(codes, 'from'), (row) => row.fromCode),
+    ),
+    predecessors: new DataLoader<string, AdminUnitSuccession[]>(async (codes) =>
+      groupByKey(codes, await services.adminUnits.successions(codes, 'to'), (row) => row.toCode),
+    ),
+    /** Key: `${areaCode}|${year}`. */
+    poverty: new DataLoader<string, PovertyFigures>(async (keys) => {
+      const requests = keys.map((key) => {
+        const [areaCode, year] = key.split('|');
+        return { areaCode: areaCode!, year: Number(year) };
+      });
+      return services.povertyReports.figures(requests);
+    }),
+    targetsByUnit: new DataLoader<string, ReductionTarget[]>(async (codes) =>
+      groupByKey(codes, await dataSource.getRepository(ReductionTarget).find({ where: { unitCode: In([...codes]) }, order: { year: 'ASC', indicator: 'ASC' } }), (row) => row.unitCode),
+    ),
+    /** All standards (a handful of rows), read once per request. */
+    standards: new DataLoader<'all', PovertyStandard[]>(async (keys) => {
+      const all = await services.standards.list();
+      return keys.map(() => all);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,5 @@
+import { Initial1763769600000 } from './1763769600000-Initial';
+import { PovertyStandards1763769600001 } from './1763769600001-PovertyStandards';
+
+/** Applied in this order; never edit one that has shipped, add a new one. */
+export const migrations = [Initial1763769600000, PovertyStandards1763769600001];

@@ -1,0 +1,40 @@
+import { badUserInput } from '@povgraph/errors';
+import type { AdminUnitResolvers } from '../generated/resolvers';
+import type { PovertyStatus } from '../entities';
+import { requireStandardFor, todayInVietnam } from '../validation';
+
+export const AdminUnit: AdminUnitResolvers = {
+  __resolveReference: (reference, { loaders }) => loaders.adminUnit.load(reference.code),
+  parent: (unit, _, { loaders }) => (unit.parentCode ? loaders.adminUnit.load(unit.parentCode) : null),
+  isCurrent: (unit) => unit.validTo === null || unit.validTo >= todayInVietnam(),
+  children: async (unit, { on }, { loaders }) => {
+    const links = await loaders.childLinks.load(unit.code);
+    const existing = on ? links.filter((link) => link.validFrom <= on && (link.validTo === null || link.validTo >= on)) : links;
+    const units = await loaders.adminUnit.loadMany([...new Set(existing.map((link) => link.code))]);
+    return units.filter((child): child is Exclude<typeof child, Error | null> => child !== null && !(child instanceof Error));
+  },
+  communeCodes: (unit, _, { loaders }) => loaders.communeCodes.load(unit.code),
+  history: (unit, _, { loaders }) => loaders.adminUnitVersions.load(unit.code),
+  successors: (unit, _, { loaders }) => loaders.successors.load(unit.code),
+  predecessors: (unit, _, { loaders }) => loaders.predecessors.load(unit.code),
+  households: async (unit, { status, year, village, first, after }, { loaders, services }) => {
+    if (year != null) requireStandardFor('year', year, await loaders.standards.load('all'));
+    return services.householdQueries.page({
+      communeCodes: await loaders.communeCodes.load(unit.code),
+      status: status as PovertyStatus | null,
+      year,
+      village,
+      first: first ?? 50,
+      after,
+    });
+  },
+  poverty: async (unit, { year }, { loaders }) => {
+    if (!Number.isInteger(year)) throw badUserInput('year', `The year must be a whole number; got ${year}.`);
+    requireStandardFor('year', year, await loaders.standards.load('all'));
+    return loaders.poverty.load(`${unit.code}|${year}`);
+  },
+  reductionTargets: async (unit, { year }, { loaders }) => {
+    const targets = await loaders.targetsByUnit.load(unit.code);
+    return year == null ? targets : targets.filter((target) => target.year === year);
+  },
+};

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { createDataSource } from '@povgraph/db';
+import { loadTypeDefs, type Logger, type SubgraphOptions } from '@povgraph/subgraph-kit';
+import { contextFactory, type Context } from './context';
+import { entities } from './entities';
+import { migrations } from './migrations';
+import { resolvers } from './resolvers';
+import { createServices } from './services';
+
+export const SERVICE_NAME = 'households';
+
+/** Works from src/ (tests) and dist/ (the built service): the SDL ships beside both. */
+export const SCHEMA_PATH = path.join(__dirname, '..', 'src', 'schema.graphql');
+
+export function householdsDataSource(url: string, logger?: TypeOrmLogger): DataSource {
+  return createDataSource({ url, entities, migrations, applicationName: `povgraph-${SERVICE_NAME}`, logger });
+}
+
+export function householdsSubgraph(dataSource: DataSource, settings: { port: number; host?: string; internalSecret: string; logger: Logger }): SubgraphOptions<Context> {
+  return {
+    name: SERVICE_NAME,
+    typeDefs: loadTypeDefs(SCHEMA_PATH),
+    resolvers,
+    dataSource,
+    createContext: contextFactory(dataSource, createServices(dataSource)),
+    ...settings,
+  };
+}
