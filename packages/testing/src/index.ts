@@ -2,3 +2,4 @@ export { createTestDatabase, testServerUrl, type TestDatabase } from './testData
 export { SqlCounter } from '@povgraph/db';
 export { testCallers, TEST_INTERNAL_SECRET, TEST_JWT_SECRET } from './callers';
 export { graphqlClient, type GraphQLClient, type GraphQLResponse } from './graphqlClient';
+export { startTestSubgraph, type TestSubgraph, type TestSubgraphRecipe } from './testSubgraph';
