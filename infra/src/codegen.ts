@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { codegen } from '@graphql-codegen/core';
 import * as typescriptPlugin from '@graphql-codegen/typescript';
@@ -6,7 +6,7 @@ import * as resolversPlugin from '@graphql-codegen/typescript-resolvers';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { SUBGRAPHS, schemaPathOf, type SubgraphDefinition } from './services';
+import { ROOT, SUBGRAPHS, schemaPathOf, type SubgraphDefinition } from './services';
 
 const FEDERATION_DIRECTIVES = `
   directive @key(fields: String!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE
@@ -47,13 +47,28 @@ export async function generateResolverTypes(definition: SubgraphDefinition): Pro
 
 export const generatedPathOf = (definition: SubgraphDefinition) => path.join(definition.dir, 'src', 'generated', 'resolvers.ts');
 
+/** `pnpm codegen` writes each service's src/generated/resolvers.ts; `--check` fails when one is stale. */
 async function main() {
+  const check = process.argv.includes('--check');
+  let stale = 0;
   for (const definition of SUBGRAPHS) {
     const target = generatedPathOf(definition);
+    const relative = path.relative(ROOT, target);
+    const generated = await generateResolverTypes(definition);
+    const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
+    if (check) {
+      if (current !== generated) {
+        stale++;
+        console.error(`${relative} is stale: run \`pnpm codegen\` and commit it.`);
+      }
+      continue;
+    }
     mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, await generateResolverTypes(definition));
-    console.log(`wrote ${path.relative(process.cwd(), target)}`);
+    writeFileSync(target, generated);
+    console.log(current === generated ? `${relative} unchanged.` : `wrote ${relative}`);
   }
+  if (stale > 0) process.exit(1);
+  if (check) console.log('generated resolver types are up to date.');
 }
 
 if (require.main === module) {

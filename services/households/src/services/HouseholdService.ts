@@ -3,7 +3,7 @@ import { Role, requireRole } from '@povgraph/auth';
 import { badUserInput, conflict } from '@povgraph/errors';
 import { recordAudit } from '@povgraph/db';
 import type { BaseContext } from '@povgraph/subgraph-kit';
-import { AdminLevel, Household, type AreaType } from '../entities';
+import { AdminLevel, Household, type AdminUnit, type AreaType } from '../entities';
 import type { RegisterHouseholdInput } from '../generated/resolvers';
 import { requireIntegerInRange, requireNotInFuture, requireText } from '../validation';
 import type { AdminUnitService } from './AdminUnitService';
@@ -11,6 +11,7 @@ import type { AdminUnitService } from './AdminUnitService';
 const REGISTRY_CODE = /^[A-Za-z0-9][A-Za-z0-9\-./]{0,39}$/;
 const NATIONAL_ID = /^\d{12}$/;
 const UNIQUE_VIOLATION = '23505';
+const INSERT_CHUNK = 1000;
 
 /** The household registry (sổ đăng ký hộ): registration with every rule checked first. */
 export class HouseholdService {
@@ -19,57 +20,91 @@ export class HouseholdService {
     private readonly adminUnits: AdminUnitService,
   ) {}
 
-  /** The commune must exist, be a commune, and be in force on the registration date. */
-  private async requireCommuneOn(communeCode: string, day: string): Promise<void> {
-    const field = 'input.communeCode';
-    const [latest] = await this.adminUnits.latestVersions([communeCode]);
-    if (!latest) throw badUserInput(field, `No administrative unit has code ${communeCode}; check the commune code (5 digits).`);
-    if (latest.level !== AdminLevel.COMMUNE) {
-      throw badUserInput(field, `${communeCode} (${latest.name}) is a ${latest.level.toLowerCase()}, not a commune; register the household in one of its communes.`);
-    }
-    if (!(await this.adminUnits.versionOn(communeCode, day))) {
-      const successors = await this.adminUnits.successions([communeCode], 'from');
-      const hint = successors.length ? ` Use its successor: ${successors.map((s) => s.toCode).join(' or ')}.` : '';
-      const period = latest.validTo ? `from ${latest.validFrom} to ${latest.validTo}` : `from ${latest.validFrom}`;
-      throw badUserInput(field, `Commune ${communeCode} (${latest.name}) existed ${period}, not on ${day}.${hint}`);
-    }
+  async register(context: BaseContext, input: RegisterHouseholdInput): Promise<Household> {
+    const [saved] = await this.registerMany(context, [input], () => 'input');
+    return saved!;
   }
 
-  async register(context: BaseContext, input: RegisterHouseholdInput): Promise<Household> {
+  /**
+   * Registers many households in one transaction (a commune's register, or the demo
+   * data). All are checked first; one bad entry refuses the batch, naming `fieldOf(i)`.
+   */
+  async registerMany(context: BaseContext, inputs: readonly RegisterHouseholdInput[], fieldOf = (i: number) => `inputs.${i}`): Promise<Household[]> {
     const caller = requireRole(context.caller, [Role.LABOUR_OFFICE], 'register households');
-    const code = input.code.trim();
-    if (!REGISTRY_CODE.test(code)) throw badUserInput('input.code', `Registry code ${JSON.stringify(input.code)} must be 1–40 letters, digits, '-', '.' or '/', starting with a letter or digit.`);
-    const nationalId = input.nationalId?.trim() || null;
-    if (nationalId !== null && !NATIONAL_ID.test(nationalId)) throw badUserInput('input.nationalId', 'A national ID number (số định danh cá nhân) has exactly 12 digits.');
-    const registeredOn = requireNotInFuture('input.registeredOn', input.registeredOn, 'The registration date');
-    const household = this.dataSource.getRepository(Household).create({
-      code,
-      headName: requireText('input.headName', input.headName, 'The head of household’s name'),
-      nationalId,
-      communeCode: input.communeCode,
-      village: requireText('input.village', input.village, 'The village'),
-      areaType: input.areaType as AreaType,
-      members: requireIntegerInRange('input.members', input.members, 'The number of members', 1, 50),
-      ethnicMinority: input.ethnicMinority,
-      withoutLabourCapacity: input.withoutLabourCapacity,
-      agricultural: input.agricultural,
-      registeredOn,
-    });
-    await this.requireCommuneOn(input.communeCode, registeredOn);
-    await this.adminUnits.assertCallerServes(caller, input.communeCode, 'registering a household');
+    const households = inputs.map((input, i) => this.check(input, fieldOf(i)));
+    await this.requireCommunes(households, fieldOf);
+    for (const communeCode of new Set(households.map((household) => household.communeCode))) {
+      await this.adminUnits.assertCallerServes(caller, communeCode, 'registering a household');
+    }
+    await this.requireNewCodes(households, fieldOf);
 
-    const duplicate = () => conflict(`Registry code ${code} is already used by another household.`, { field: 'input.code' });
-    if (await this.dataSource.getRepository(Household).existsBy({ code })) throw duplicate();
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const saved = await manager.save(household);
-        await recordAudit(manager, { caller, requestId: context.requestId, action: 'registerHousehold', entityType: 'Household', entityId: saved.id, before: null, after: saved });
-        return saved;
+        for (let start = 0; start < households.length; start += INSERT_CHUNK) {
+          await manager.insert(Household, households.slice(start, start + INSERT_CHUNK));
+        }
+        await recordAudit(
+          manager,
+          households.map((household) => ({ caller, requestId: context.requestId, action: 'registerHousehold', entityType: 'Household', entityId: household.id, before: null, after: household })),
+        );
+        return households;
       });
     } catch (error) {
       // Another clerk registered the same code between the check and the insert.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw duplicate();
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw conflict('A registry code in this request was registered meanwhile by someone else; reload and try again.', { field: `${fieldOf(0)}.code` });
       throw error;
     }
+  }
+
+  private check(input: RegisterHouseholdInput, field: string): Household {
+    const code = input.code.trim();
+    if (!REGISTRY_CODE.test(code)) throw badUserInput(`${field}.code`, `Registry code ${JSON.stringify(input.code)} must be 1–40 letters, digits, '-', '.' or '/', starting with a letter or digit.`);
+    const nationalId = input.nationalId?.trim() || null;
+    if (nationalId !== null && !NATIONAL_ID.test(nationalId)) throw badUserInput(`${field}.nationalId`, 'A national ID number (số định danh cá nhân) has exactly 12 digits.');
+    return this.dataSource.getRepository(Household).create({
+      code,
+      headName: requireText(`${field}.headName`, input.headName, 'The head of household’s name'),
+      nationalId,
+      communeCode: input.communeCode,
+      village: requireText(`${field}.village`, input.village, 'The village'),
+      areaType: input.areaType as AreaType,
+      members: requireIntegerInRange(`${field}.members`, input.members, 'The number of members', 1, 50),
+      ethnicMinority: input.ethnicMinority,
+      withoutLabourCapacity: input.withoutLabourCapacity,
+      agricultural: input.agricultural,
+      registeredOn: requireNotInFuture(`${field}.registeredOn`, input.registeredOn, 'The registration date'),
+    });
+  }
+
+  /** Each commune must exist, be a commune, and be in force on the registration date. */
+  private async requireCommunes(households: Household[], fieldOf: (i: number) => string): Promise<void> {
+    const codes = [...new Set(households.map((household) => household.communeCode))];
+    const versionsOf = new Map<string, AdminUnit[]>(codes.map((code) => [code, []]));
+    for (const version of await this.adminUnits.versions(codes)) versionsOf.get(version.code)!.push(version);
+    for (const [i, { communeCode, registeredOn }] of households.entries()) {
+      const field = `${fieldOf(i)}.communeCode`;
+      const versions = versionsOf.get(communeCode)!;
+      const latest = versions.at(-1);
+      if (!latest) throw badUserInput(field, `No administrative unit has code ${communeCode}; check the commune code (5 digits).`);
+      if (latest.level !== AdminLevel.COMMUNE) {
+        throw badUserInput(field, `${communeCode} (${latest.name}) is a ${latest.level.toLowerCase()}, not a commune; register the household in one of its communes.`);
+      }
+      if (!versions.some((v) => v.validFrom <= registeredOn && (v.validTo === null || v.validTo >= registeredOn))) {
+        const successors = await this.adminUnits.successions([communeCode], 'from');
+        const hint = successors.length ? ` Use its successor: ${successors.map((s) => s.toCode).join(' or ')}.` : '';
+        const period = latest.validTo ? `from ${versions[0]!.validFrom} to ${latest.validTo}` : `from ${versions[0]!.validFrom}`;
+        throw badUserInput(field, `Commune ${communeCode} (${latest.name}) existed ${period}, not on ${registeredOn}.${hint}`);
+      }
+    }
+  }
+
+  private async requireNewCodes(households: Household[], fieldOf: (i: number) => string): Promise<void> {
+    const seen = new Map<string, number>();
+    households.forEach(({ code }, i) => {
+      if (seen.has(code)) throw conflict(`Registry code ${code} appears twice in this request.`, { field: `${fieldOf(i)}.code` });
+      seen.set(code, i);
+    });
+    const taken: Array<{ code: string }> = await this.dataSource.query('SELECT code FROM households WHERE code = ANY($1) LIMIT 1', [[...seen.keys()]]);
+    if (taken[0]) throw conflict(`Registry code ${taken[0].code} is already used by another household.`, { field: `${fieldOf(seen.get(taken[0].code)!)}.code` });
   }
 }

@@ -1,0 +1,69 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { Logger } from '@povgraph/subgraph-kit';
+import type { GatewayConfig } from './config';
+import { readGatewayContext, type GatewayContext } from './context';
+import { CallerForwardingDataSource } from './dataSource';
+import { explorerRouter } from './explorer';
+import { requireTokenPlugin } from './plugins';
+import { readSupergraph, type SubgraphEndpoint } from './supergraph';
+
+export interface RunningGateway {
+  url: string;
+  explorerUrl: string;
+  stop(): Promise<void>;
+}
+
+async function subgraphHealth(subgraphs: SubgraphEndpoint[]): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    subgraphs.map(async ({ name, url }) => {
+      try {
+        const response = await fetch(url.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2000) });
+        return [name, response.ok ? 'ok' : `unhealthy (${response.status})`] as const;
+      } catch {
+        return [name, 'unreachable'] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** Serves the supergraph: POST /graphql, the explorer at /explorer, and /health. */
+export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+  const { sdl, subgraphs } = readSupergraph(config.supergraphPath, config.subgraphUrls);
+  const gateway = new ApolloGateway({
+    supergraphSdl: sdl,
+    buildService: ({ name, url }) => new CallerForwardingDataSource(config.subgraphUrls[name] ?? url!, config.internalSecret),
+  });
+  const app = express();
+  const httpServer = http.createServer(app);
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requireTokenPlugin()],
+    includeStacktraceInErrorResponses: false,
+  });
+  await server.start();
+
+  app.get('/', (_req, res) => res.redirect('/explorer'));
+  app.use(explorerRouter('/graphql'));
+  app.get('/health', async (_req, res) => {
+    res.json({ service: 'gateway', status: 'ok', subgraphs: await subgraphHealth(subgraphs) });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(server, { context: async ({ req }) => readGatewayContext(req.headers, config.jwtSecret, logger) }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const base = `http://${config.host}:${port}`;
+  logger.info({ url: `${base}/graphql`, subgraphs }, 'gateway ready');
+  return { url: `${base}/graphql`, explorerUrl: `${base}/explorer`, stop: () => server.stop() };
+}
