@@ -1,5 +1,4 @@
 import { Column, Entity, PrimaryGeneratedColumn, CreateDateColumn, type EntityManager, type QueryRunner } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Caller } from '@povgraph/auth';
 
 /** One row per change: who did what to which record, with the record before and after. */
@@ -52,24 +51,34 @@ export interface AuditInput {
   after: object | null;
 }
 
-/** Plain JSON of a record (dates as ISO text), as it is stored in jsonb. */
-const toJson = (value: object | null): Record<string, unknown> | null =>
-  value === null ? null : (JSON.parse(JSON.stringify(value)) as Record<string, unknown>);
+/** Rows per INSERT: keeps the statement well under PostgreSQL's parameter and size limits. */
+const AUDIT_CHUNK = 5000;
 
-/** Writes audit rows inside the caller's transaction, so they commit or roll back with the change. */
+/**
+ * Writes audit rows inside the caller's transaction, so they commit or roll back
+ * with the change. A batch of any size costs one statement per 5,000 rows.
+ */
 export async function recordAudit(manager: EntityManager, entries: AuditInput | AuditInput[]): Promise<void> {
-  const rows = (Array.isArray(entries) ? entries : [entries]).map((entry) => ({
-    actorSubject: entry.caller.subject,
-    actorRole: entry.caller.role,
-    actorAgency: entry.caller.agency,
-    requestId: entry.requestId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: toJson(entry.before),
-    after: toJson(entry.after),
-  }));
-  if (rows.length > 0) await manager.insert(AuditEntry, rows as QueryDeepPartialEntity<AuditEntry>[]);
+  const all = Array.isArray(entries) ? entries : [entries];
+  for (let start = 0; start < all.length; start += AUDIT_CHUNK) {
+    const chunk = all.slice(start, start + AUDIT_CHUNK);
+    const column = <T>(pick: (entry: AuditInput) => T) => chunk.map(pick);
+    await manager.query(
+      `INSERT INTO audit_log (actor_subject, actor_role, actor_agency, request_id, action, entity_type, entity_id, before, after)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[])`,
+      [
+        column((e) => e.caller.subject),
+        column((e) => e.caller.role),
+        column((e) => e.caller.agency),
+        column((e) => e.requestId),
+        column((e) => e.action),
+        column((e) => e.entityType),
+        column((e) => e.entityId),
+        column((e) => (e.before === null ? null : JSON.stringify(e.before))),
+        column((e) => (e.after === null ? null : JSON.stringify(e.after))),
+      ],
+    );
+  }
 }
 
 /** For each service's first migration: the audit table, identical in every database. */

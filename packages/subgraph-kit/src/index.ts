@@ -4,3 +4,4 @@ export { readBaseContext, REQUEST_ID_HEADER, type BaseContext } from './context'
 export { startSubgraph, runSubgraph, type SubgraphOptions, type RunningSubgraph } from './startSubgraph';
 export { errorPlugin, requireCallerPlugin } from './plugins';
 export { runMain } from './runMain';
+export { progressBar } from './progress';

@@ -6,7 +6,7 @@ import type { BaseContext } from '@povgraph/subgraph-kit';
 import { classify, standardForYear } from '../domain/classify';
 import { Assessment, Household, PovertyStandard } from '../entities';
 import type { RecordAssessmentInput } from '../generated/resolvers';
-import { isUuid, requireIntegerInRange, requireMoney, requireNotInFuture, requireStandardFor, todayInVietnam } from '../validation';
+import { isUuid, requireIntegerInRange, requireMoney, requireStandardFor, todayInVietnam } from '../validation';
 import type { AdminUnitService } from './AdminUnitService';
 
 /** How many earlier reviews decide whether a household has "newly escaped". */
@@ -43,7 +43,8 @@ export class AssessmentService {
     const caller = requireRole(context.caller, [Role.LABOUR_OFFICE], 'record poverty reviews');
     const standards = await this.dataSource.getRepository(PovertyStandard).find();
     const households = await this.householdsOf(inputs, fieldOf);
-    const checked = inputs.map((input, i) => this.check(input, households.get(input.householdId)!, standards, fieldOf(i)));
+    const today = todayInVietnam();
+    const checked = inputs.map((input, i) => this.check(input, households.get(input.householdId)!, standards, fieldOf(i), today));
     for (const communeCode of new Set(checked.map((review) => review.household.communeCode))) {
       await this.adminUnits.assertCallerServes(caller, communeCode, 'reviewing a household');
     }
@@ -60,17 +61,17 @@ export class AssessmentService {
     return byId;
   }
 
-  private check(input: RecordAssessmentInput, household: Household, standards: PovertyStandard[], field: string): CheckedReview {
+  private check(input: RecordAssessmentInput, household: Household, standards: PovertyStandard[], field: string, today: string): CheckedReview {
     const year = requireIntegerInRange(`${field}.year`, input.year, 'The review year', 1900, 2100);
     const standard = requireStandardFor(`${field}.year`, year, standards);
     let assessedOn: string;
     if (!input.assessedOn) {
       const usual = `${year}-12-01`;
-      const today = todayInVietnam();
       assessedOn = usual <= today ? usual : today;
     } else {
       if (Number(input.assessedOn.slice(0, 4)) !== year) throw badUserInput(`${field}.assessedOn`, `The review of ${year} must be dated in ${year}; got ${input.assessedOn}.`);
-      assessedOn = requireNotInFuture(`${field}.assessedOn`, input.assessedOn, 'The review date');
+      if (input.assessedOn > today) throw badUserInput(`${field}.assessedOn`, `The review date ${input.assessedOn} is in the future; today is ${today}.`);
+      assessedOn = input.assessedOn;
     }
     const income = requireMoney(`${field}.incomePerPersonMonthly`, input.incomePerPersonMonthly, 'Income per person per month');
     const known = new Set(standard.indicators.map((indicator) => indicator.code));
