@@ -5,11 +5,12 @@ import express, { type Router } from 'express';
  * GraphiQL served from this machine's node_modules, so the explorer works with no
  * internet access (Apollo's default landing page loads from a CDN).
  */
+const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
 const assets: Record<string, string> = {
-  'react.js': require.resolve('react/umd/react.production.min.js'),
-  'react-dom.js': require.resolve('react-dom/umd/react-dom.production.min.js'),
-  'graphiql.js': path.join(path.dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js'),
-  'graphiql.css': path.join(path.dirname(require.resolve('graphiql/package.json')), 'graphiql.min.css'),
+  'react.js': path.join(packageDir('react'), 'umd', 'react.production.min.js'),
+  'react-dom.js': path.join(packageDir('react-dom'), 'umd', 'react-dom.production.min.js'),
+  'graphiql.js': path.join(packageDir('graphiql'), 'graphiql.min.js'),
+  'graphiql.css': path.join(packageDir('graphiql'), 'graphiql.min.css'),
 };
 
 const page = (endpoint: string) => `<!doctype html>
@@ -55,7 +56,7 @@ export function explorerRouter(endpoint: string): Router {
     res.type('html').send(page(endpoint));
   });
   for (const [name, file] of Object.entries(assets)) {
-    router.get(`/explorer/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1d' }));
+    router.get(`/explorer/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1d', dotfiles: 'allow' }));
   }
   return router;
 }

@@ -1,3 +1,4 @@
+import { runCli } from './cli';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { codegen } from '@graphql-codegen/core';
@@ -48,7 +49,7 @@ export async function generateResolverTypes(definition: SubgraphDefinition): Pro
 export const generatedPathOf = (definition: SubgraphDefinition) => path.join(definition.dir, 'src', 'generated', 'resolvers.ts');
 
 /** `pnpm codegen` writes each service's src/generated/resolvers.ts; `--check` fails when one is stale. */
-async function main() {
+export async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   let stale = 0;
   for (const definition of SUBGRAPHS) {
@@ -71,9 +72,4 @@ async function main() {
   if (check) console.log('generated resolver types are up to date.');
 }
 
-if (require.main === module) {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+if (require.main === module) runCli(main);

@@ -1,3 +1,4 @@
+import { runCli } from './cli';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
@@ -24,7 +25,7 @@ export function composeSupergraph(sources: SubgraphSource[] = subgraphSources())
 }
 
 /** `pnpm compose` writes gateway/supergraph.graphql; `--check` fails when it is stale. */
-function main() {
+export function main(): void {
   const check = process.argv.includes('--check');
   const supergraph = composeSupergraph();
   const relative = path.relative(ROOT, SUPERGRAPH_PATH);
@@ -41,11 +42,4 @@ function main() {
   console.log(current === supergraph ? `${relative} unchanged.` : `wrote ${relative}`);
 }
 
-if (require.main === module) {
-  try {
-    main();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
-}
+if (require.main === module) runCli(main);

