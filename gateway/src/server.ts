@@ -37,6 +37,9 @@ async function subgraphHealth(subgraphs: SubgraphEndpoint[]): Promise<Record<str
 /** Serves the supergraph: POST /graphql, the explorer at /explorer, and /health. */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const { sdl, subgraphs } = readSupergraph(config.supergraphPath, config.subgraphUrls);
+  // @apollo/gateway reports usage data to Apollo unless this is set (its only switch);
+  // this graph reports nowhere, and its stop() would wait on an unreachable exporter.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: sdl,
     buildService: ({ name, url }) => new CallerForwardingDataSource(config.subgraphUrls[name] ?? url!, config.internalSecret),

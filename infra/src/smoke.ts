@@ -1,0 +1,39 @@
+import { Role, signUserToken } from '@povgraph/auth';
+import { runCli } from './cli';
+import { openDatabaseServer } from './database';
+import { jwtSecret } from './devSecrets';
+import { startStack } from './stack';
+
+/**
+ * `pnpm smoke`: starts every service and the gateway on the configured database
+ * (DATABASE_URL or *_DATABASE_URL for an external server, else embedded), checks
+ * health and answers one query through the gateway, then stops. CI runs it against
+ * an external server to prove the services do not need the embedded one.
+ */
+export async function main(): Promise<void> {
+  const database = await openDatabaseServer();
+  console.log(`smoke: database — ${database.description}`);
+  try {
+    const stack = await startStack(database);
+    try {
+      const health = (await (await fetch(`${stack.gatewayUrl}/health`)).json()) as { subgraphs: Record<string, string> };
+      const unhealthy = Object.entries(health.subgraphs).filter(([, status]) => status !== 'ok');
+      if (unhealthy.length) throw new Error(`unhealthy subgraphs: ${unhealthy.map(([name, status]) => `${name} ${status}`).join(', ')}`);
+      const token = signUserToken({ subject: 'smoke', role: Role.ANALYST, agency: 'CI', area: null }, jwtSecret());
+      const response = await fetch(`${stack.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ povertyStandards { code fromYear toYear } }' }),
+      });
+      const body = (await response.json()) as { data?: { povertyStandards: Array<{ code: string }> }; errors?: unknown };
+      if (!body.data || body.errors) throw new Error(`gateway query failed: ${JSON.stringify(body)}`);
+      console.log(`smoke: ok — ${Object.keys(health.subgraphs).length} subgraph(s) healthy; standards ${body.data.povertyStandards.map((s) => s.code).join(', ')}`);
+    } finally {
+      await stack.stop();
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+if (require.main === module) runCli(main);
