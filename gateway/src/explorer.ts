@@ -29,7 +29,7 @@ const page = (endpoint: string) => `<!doctype html>
   <script>
     const defaultQuery = [
       '# povgraph: one graph over the poverty-reduction programme.',
-      '# Mint a token with "pnpm token --role ANALYST" and put it in Headers:',
+      '# Mint a token with "pnpm -s token --role ANALYST" and put it in Headers:',
       '#   { "Authorization": "Bearer <token>" }',
       '{',
       '  adminUnit(code: "630") {',
@@ -42,7 +42,8 @@ const page = (endpoint: string) => `<!doctype html>
       React.createElement(GraphiQL, {
         fetcher: GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} }),
         defaultQuery,
-        defaultHeaders: '{ "Authorization": "Bearer " }',
+        // Empty, so the schema loads at once; the query's comment says how to add a token.
+        defaultHeaders: '{}',
         shouldPersistHeaders: true,
       }),
     );
