@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { logLevel, parseEnvironment } from '@povgraph/subgraph-kit';
 
 const schema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -7,7 +8,7 @@ const schema = z.object({
   POVGRAPH_JWT_SECRET: z.string().min(32, 'POVGRAPH_JWT_SECRET must be at least 32 characters'),
   POVGRAPH_INTERNAL_SECRET: z.string().min(32, 'POVGRAPH_INTERNAL_SECRET must be at least 32 characters'),
   SUPERGRAPH_PATH: z.string().default(path.join(__dirname, '..', 'supergraph.graphql')),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: logLevel,
 });
 
 export interface GatewayConfig {
@@ -35,12 +36,7 @@ function subgraphUrlsFrom(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
-    throw new Error(`gateway: bad configuration\n${problems}`);
-  }
-  const c = parsed.data;
+  const c = parseEnvironment('gateway', schema, env);
   return {
     port: c.GATEWAY_PORT,
     host: c.GATEWAY_HOST,

@@ -12,13 +12,3 @@ export const scalarResolvers = {
   Date: DateScalar,
   AdminCode: AdminCodeScalar,
 };
-
-/** SDL declaring the shared scalars; every subgraph schema declares the same ones. */
-export const scalarTypeDefs = /* GraphQL */ `
-  "Money: a whole number of đồng (VND), at least 0. Reports show it in millions (triệu đồng)."
-  scalar VND
-  "A calendar date, YYYY-MM-DD."
-  scalar Date
-  "A GSO administrative unit code: 2 digits (province), 3 (district) or 5 (commune)."
-  scalar AdminCode
-`;

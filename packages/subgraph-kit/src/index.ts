@@ -5,3 +5,4 @@ export { startSubgraph, runSubgraph, type SubgraphOptions, type RunningSubgraph 
 export { errorPlugin, requireCallerPlugin } from './plugins';
 export { runMain } from './runMain';
 export { progressBar } from './progress';
+export { loadSubgraphConfig, parseEnvironment, logLevel, type SubgraphConfig } from './config';
