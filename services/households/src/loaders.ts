@@ -47,6 +47,10 @@ export function createLoaders(dataSource: DataSource, services: Services) {
       const byRoot = await services.adminUnits.communeCodesUnder(roots);
       return roots.map((root) => byRoot.get(root) ?? []);
     }),
+    inPoorDistrict: new DataLoader<string, boolean>(async (codes) => {
+      const poor = await services.adminUnits.inPoorDistrict(codes);
+      return codes.map((code) => poor.get(code) ?? false);
+    }),
     successors: new DataLoader<string, AdminUnitSuccession[]>(async (codes) =>
       groupByKey(codes, await services.adminUnits.successions(codes, 'from'), (row) => row.fromCode),
     ),

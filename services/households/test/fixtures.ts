@@ -12,7 +12,8 @@ export const recipe: TestSubgraphRecipe<Context> = {
 /**
  * A small map before and after the 2025 reform: Gia Lai (64) with the district
  * Kông Chro (630, abolished 2025-07-01) and its communes; the two old communes
- * merge into new commune 23710. Ia Pa (631) is a neighbouring district.
+ * merge into new commune 23710. Kông Chro is a poor district; Ia Pa (631) is a
+ * neighbouring district that is not.
  */
 export const UNITS = {
   province: '64',
@@ -39,6 +40,7 @@ export async function insertUnits(dataSource: DataSource): Promise<void> {
     INSERT INTO admin_unit_successions (from_code, to_code, effective_on, note) VALUES
       ('23701', '23710', '2025-07-01', 'Nghị quyết sắp xếp ĐVHC 2025'),
       ('23702', '23710', '2025-07-01', 'Nghị quyết sắp xếp ĐVHC 2025')`);
+  await dataSource.query(`UPDATE admin_units SET poor_district = true WHERE code = '630'`);
 }
 
 /** `count` households in one commune, straight into the table (for SQL-count tests). */

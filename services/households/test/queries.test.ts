@@ -117,6 +117,18 @@ describe('AdminUnit', () => {
     });
   });
 
+  it('tells which units are, or lie in, a poor district — also a 2025 commune over old ones', async () => {
+    const { data } = await subgraph.client.as(analyst).request(`{ adminUnits(level: COMMUNE) { code inPoorDistrict } d: adminUnit(code: "630") { poorDistrict inPoorDistrict } p: adminUnit(code: "64") { inPoorDistrict } }`);
+    expect(data!.adminUnits).toEqual([
+      { code: UNITS.communeA, inPoorDistrict: true },
+      { code: UNITS.communeB, inPoorDistrict: true },
+      { code: UNITS.mergedCommune, inPoorDistrict: true },
+      { code: UNITS.otherCommune, inPoorDistrict: false },
+    ]);
+    expect(data!.d).toEqual({ poorDistrict: true, inPoorDistrict: true });
+    expect(data!.p).toEqual({ inPoorDistrict: false });
+  });
+
   it('answers null for an unknown code and refuses a malformed one', async () => {
     const unknown = await subgraph.client.as(analyst).request(`{ adminUnit(code: "99") { name } }`);
     expect(unknown.data).toEqual({ adminUnit: null });
@@ -180,6 +192,12 @@ describe('Household', () => {
     expect(clerk.data!.householdByCode.assessments).toEqual([{ year: 2022, status: 'POOR' }, { year: 2023, status: 'NEWLY_ESCAPED' }]);
     const masked = await subgraph.client.as(analyst).request(HOUSEHOLD, { code: 'A-004' });
     expect(masked.data!.householdByCode.nationalId).toBe('*********004');
+  });
+
+  it('tells the status in force on a date: that of the latest review carried out by then', async () => {
+    const { data } = await subgraph.client.as(analyst).request(`{ householdByCode(code: "A-004") {
+      before: statusOn(date: "2022-11-30") inForce2022: statusOn(date: "2022-12-01") inForce2023: statusOn(date: "2024-06-30") } }`);
+    expect(data!.householdByCode).toEqual({ before: null, inForce2022: 'POOR', inForce2023: 'NEWLY_ESCAPED' });
   });
 
   it('finds a household by id, and answers null for an unknown or malformed id', async () => {

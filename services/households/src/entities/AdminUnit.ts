@@ -31,4 +31,8 @@ export class AdminUnit {
 
   @Column({ type: 'text', nullable: true })
   parentCode!: string | null;
+
+  /** A poor district (huyện nghèo) in this version. */
+  @Column({ type: 'boolean', default: false })
+  poorDistrict!: boolean;
 }

@@ -92,6 +92,10 @@ export type AdminUnit = {
   validTo?: Maybe<Scalars['Date']['output']>;
   /** Whether the unit exists today. */
   isCurrent: Scalars['Boolean']['output'];
+  /** A poor district (huyện nghèo, Decision 353/QĐ-TTg) in its latest version. */
+  poorDistrict: Scalars['Boolean']['output'];
+  /** Is, or lies in, a poor district (at any time; a 2025 commune inherits it from the communes it took over). */
+  inPoorDistrict: Scalars['Boolean']['output'];
   /** Units directly under this one in any version (e.g. a district's communes before 2025); `on` keeps those that existed that day. */
   children: Array<AdminUnit>;
   /** Codes of every commune at or under this unit, at any time, including communes of abolished districts and the communes a successor took over. */
@@ -158,6 +162,7 @@ export type AdminUnitReductionTargetsArgs = {
 export type AdminUnitVersion = {
   __typename?: 'AdminUnitVersion';
   name: Scalars['String']['output'];
+  poorDistrict: Scalars['Boolean']['output'];
   level: AdminLevel;
   parentCode?: Maybe<Scalars['AdminCode']['output']>;
   validFrom: Scalars['Date']['output'];
@@ -204,12 +209,20 @@ export type Household = {
   assessments: Array<Assessment>;
   /** Status in the review of `year`, or in the latest review when `year` is absent. */
   status?: Maybe<PovertyStatus>;
+  /** Status in force on `date`: that of the latest review carried out on or before it (what eligibility rules read). */
+  statusOn?: Maybe<PovertyStatus>;
 };
 
 
 /** A household in the registry (hộ gia đình). */
 export type HouseholdStatusArgs = {
   year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A household in the registry (hộ gia đình). */
+export type HouseholdStatusOnArgs = {
+  date: Scalars['Date']['input'];
 };
 
 /** One household's result in one annual review (kết quả rà soát). */
@@ -677,6 +690,8 @@ export type AdminUnitResolvers<ContextType = Context, ParentType extends Resolve
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   isCurrent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  poorDistrict?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  inPoorDistrict?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['AdminUnit']>, ParentType, ContextType, Partial<AdminUnitChildrenArgs>>;
   communeCodes?: Resolver<Array<ResolversTypes['AdminCode']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['AdminUnitVersion']>, ParentType, ContextType>;
@@ -689,6 +704,7 @@ export type AdminUnitResolvers<ContextType = Context, ParentType extends Resolve
 
 export type AdminUnitVersionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdminUnitVersion'] = ResolversParentTypes['AdminUnitVersion']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  poorDistrict?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['AdminLevel'], ParentType, ContextType>;
   parentCode?: Resolver<Maybe<ResolversTypes['AdminCode']>, ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -719,6 +735,7 @@ export type HouseholdResolvers<ContextType = Context, ParentType extends Resolve
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   assessments?: Resolver<Array<ResolversTypes['Assessment']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['PovertyStatus']>, ParentType, ContextType, Partial<HouseholdStatusArgs>>;
+  statusOn?: Resolver<Maybe<ResolversTypes['PovertyStatus']>, ParentType, ContextType, RequireFields<HouseholdStatusOnArgs, 'date'>>;
 };
 
 export type AssessmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Assessment'] = ResolversParentTypes['Assessment']> = {

@@ -14,6 +14,7 @@ export const AdminUnit: AdminUnitResolvers = {
     return units.filter((child): child is Exclude<typeof child, Error | null> => child !== null && !(child instanceof Error));
   },
   communeCodes: (unit, _, { loaders }) => loaders.communeCodes.load(unit.code),
+  inPoorDistrict: (unit, _, { loaders }) => loaders.inPoorDistrict.load(unit.code),
   history: (unit, _, { loaders }) => loaders.adminUnitVersions.load(unit.code),
   successors: (unit, _, { loaders }) => loaders.successors.load(unit.code),
   predecessors: (unit, _, { loaders }) => loaders.predecessors.load(unit.code),

@@ -12,4 +12,9 @@ export const Household: HouseholdResolvers = {
     const chosen = year == null ? assessments.at(-1) : assessments.find((a) => a.year === year);
     return chosen?.status ?? null;
   },
+  statusOn: async (household, { date }, { loaders }) => {
+    const assessments = await loaders.assessmentsByHousehold.load(household.id);
+    const inForce = assessments.filter((a) => a.assessedOn <= date).sort((a, b) => a.assessedOn.localeCompare(b.assessedOn)).at(-1);
+    return inForce?.status ?? null;
+  },
 };

@@ -18,6 +18,8 @@ export interface DistrictSpec {
   code: string;
   name: string;
   provinceCode: string;
+  /** Huyện nghèo under Decision 353/QĐ-TTg (2022–2025). */
+  poorDistrict: boolean;
   communes: CommuneSpec[];
   after2025: Array<{ code: string; name: string; takesOver: string[] }>;
 }
@@ -43,6 +45,7 @@ export const MERGED_PROVINCES = [
 export const DISTRICTS: DistrictSpec[] = [
   {
     code: '630',
+    poorDistrict: true,
     name: 'Kông Chro',
     provinceCode: '64',
     communes: [
@@ -72,6 +75,7 @@ export const DISTRICTS: DistrictSpec[] = [
   },
   {
     code: '646',
+    poorDistrict: true,
     name: 'Ea Súp',
     provinceCode: '66',
     communes: [
@@ -95,6 +99,7 @@ export const DISTRICTS: DistrictSpec[] = [
   },
   {
     code: '643',
+    poorDistrict: false,
     name: 'Buôn Ma Thuột',
     provinceCode: '66',
     communes: [
@@ -115,6 +120,7 @@ export const DISTRICTS: DistrictSpec[] = [
   },
   {
     code: '665',
+    poorDistrict: false,
     name: 'Đắk Song',
     provinceCode: '67',
     communes: [
@@ -136,6 +142,7 @@ export const DISTRICTS: DistrictSpec[] = [
   },
   {
     code: '884',
+    poorDistrict: false,
     name: 'Châu Đốc',
     provinceCode: '89',
     communes: [

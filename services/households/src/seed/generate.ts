@@ -26,7 +26,7 @@ const REFORM_DAY = '2025-07-01';
 const LAST_DAY_BEFORE_REFORM = '2025-06-30';
 const SINCE = '2004-01-01';
 
-type UnitRow = Pick<AdminUnit, 'code' | 'validFrom' | 'validTo' | 'name' | 'level' | 'parentCode'>;
+type UnitRow = Pick<AdminUnit, 'code' | 'validFrom' | 'validTo' | 'name' | 'level' | 'parentCode'> & { poorDistrict?: boolean };
 type SuccessionRow = Pick<AdminUnitSuccession, 'fromCode' | 'toCode' | 'effectiveOn' | 'note'>;
 
 /** Units before and after the 2025 reform, and the crosswalk between them. */
@@ -44,7 +44,7 @@ export function demoUnits(): { units: UnitRow[]; successions: SuccessionRow[] } 
   }
   const provinceAfterReform = (code: string) => PROVINCES.find((p) => p.code === code)?.mergedInto ?? code;
   for (const district of DISTRICTS) {
-    units.push({ code: district.code, validFrom: SINCE, validTo: LAST_DAY_BEFORE_REFORM, name: district.name, level: AdminLevel.DISTRICT, parentCode: district.provinceCode });
+    units.push({ code: district.code, validFrom: SINCE, validTo: LAST_DAY_BEFORE_REFORM, name: district.name, level: AdminLevel.DISTRICT, parentCode: district.provinceCode, poorDistrict: district.poorDistrict });
     for (const c of district.communes) {
       units.push({ code: c.code, validFrom: SINCE, validTo: LAST_DAY_BEFORE_REFORM, name: c.name, level: AdminLevel.COMMUNE, parentCode: district.code });
     }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { forbidden, notFound } from '@povgraph/errors';
 import { Role, type Caller } from '@povgraph/auth';
 import { AdminLevel, AdminUnit, AdminUnitSuccession } from '../entities';
-import { AREA_TREE_CTE } from './areaTree';
+import { AREA_TREE_CTE, IN_POOR_DISTRICT_SQL } from './areaTree';
 
 /** Administrative units: versions, the crosswalk and the area hierarchy. */
 export class AdminUnitService {
@@ -43,6 +43,12 @@ export class AdminUnitService {
     const byRoot = new Map<string, string[]>(roots.map((root) => [root, []]));
     for (const row of rows) byRoot.get(row.root)?.push(row.code);
     return byRoot;
+  }
+
+  /** Whether each unit is, or lies in, a poor district at any time (batch; one statement). */
+  async inPoorDistrict(codes: readonly string[]): Promise<Map<string, boolean>> {
+    const rows: Array<{ root: string; poor: boolean }> = await this.dataSource.query(IN_POOR_DISTRICT_SQL, [codes]);
+    return new Map(rows.map((row) => [row.root, row.poor]));
   }
 
   async successions(codes: readonly string[], direction: 'from' | 'to'): Promise<AdminUnitSuccession[]> {

@@ -18,3 +18,22 @@ export const AREA_TREE_CTE = `
     SELECT DISTINCT tree.root, tree.code FROM tree
     WHERE EXISTS (SELECT 1 FROM admin_units u WHERE u.code = tree.code AND u.level = 'COMMUNE')
   )`;
+
+/**
+ * SQL for "is a root in a poor district": walking up from each root through
+ * parents (any version) and predecessors (a 2025 commune inherits the district of
+ * the communes it took over). `$1` is the array of root codes; yields (root, poor).
+ */
+export const IN_POOR_DISTRICT_SQL = `
+  WITH RECURSIVE up_edges(child, parent) AS (
+    SELECT code, parent_code FROM admin_units WHERE parent_code IS NOT NULL
+    UNION
+    SELECT to_code, from_code FROM admin_unit_successions
+  ), up(root, code) AS (
+    SELECT root, root FROM unnest($1::text[]) AS root
+    UNION
+    SELECT up.root, up_edges.parent FROM up JOIN up_edges ON up_edges.child = up.code
+  )
+  SELECT up.root, bool_or(u.poor_district) AS poor
+  FROM up JOIN admin_units u ON u.code = up.code
+  GROUP BY up.root`;
