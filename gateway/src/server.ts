@@ -61,7 +61,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
-    expressMiddleware(server, { context: async ({ req }) => readGatewayContext(req.headers, config.jwtSecret, logger) }),
+    expressMiddleware(server, { context: async ({ req }) => readGatewayContext(req.headers, config, logger) }),
   );
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));

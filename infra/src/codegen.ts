@@ -48,11 +48,14 @@ export async function generateResolverTypes(definition: SubgraphDefinition): Pro
 
 export const generatedPathOf = (definition: SubgraphDefinition) => path.join(definition.dir, 'src', 'generated', 'resolvers.ts');
 
-/** `pnpm codegen` writes each service's src/generated/resolvers.ts; `--check` fails when one is stale. */
+/** `pnpm codegen [--only NAME]` writes each service's src/generated/resolvers.ts; `--check` fails when one is stale. */
 export async function main(): Promise<void> {
   const check = process.argv.includes('--check');
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  const chosen = only ? SUBGRAPHS.filter((subgraph) => subgraph.name === only) : SUBGRAPHS;
+  if (chosen.length === 0) throw new Error(`No subgraph named ${only}; there are ${SUBGRAPHS.map((s) => s.name).join(', ')}.`);
   let stale = 0;
-  for (const definition of SUBGRAPHS) {
+  for (const definition of chosen) {
     const target = generatedPathOf(definition);
     const relative = path.relative(ROOT, target);
     const generated = await generateResolverTypes(definition);

@@ -24,7 +24,13 @@ const subgraph = (name: string, port: number): SubgraphDefinition => ({
   databaseUrlVariable: `${name.toUpperCase()}_DATABASE_URL`,
 });
 
-export const SUBGRAPHS: readonly SubgraphDefinition[] = [subgraph('households', 4001)];
+export const SUBGRAPHS: readonly SubgraphDefinition[] = [
+  subgraph('households', 4001),
+  subgraph('credit', 4002),
+  subgraph('housing', 4003),
+  subgraph('training', 4004),
+  subgraph('infrastructure', 4005),
+];
 
 export const GATEWAY_PORT = 4000;
 export const EMBEDDED_POSTGRES_PORT = 5433;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { signUserToken, type Caller } from '@povgraph/auth';
 import { createLogger } from '@povgraph/subgraph-kit';
-import { startTestSubgraph, TEST_INTERNAL_SECRET, TEST_JWT_SECRET, type TestSubgraph, type TestSubgraphRecipe } from '@povgraph/testing';
+import { freePort, startTestSubgraph, TEST_INTERNAL_SECRET, TEST_JWT_SECRET, type TestSubgraph, type TestSubgraphRecipe } from '@povgraph/testing';
 import type { BaseContext } from '@povgraph/subgraph-kit';
 import { startGateway, type RunningGateway } from '../../gateway/src/server';
 
@@ -18,11 +18,13 @@ export interface TestStack {
  * in this process on fresh databases: what a client sees, end to end.
  */
 export async function startTestStack(recipes: Record<string, TestSubgraphRecipe<BaseContext & any>>): Promise<TestStack> {
+  // The gateway's port is chosen first: services read other agencies' data through it.
+  const gatewayPort = await freePort();
   const subgraphs: Record<string, TestSubgraph> = {};
-  for (const [name, recipe] of Object.entries(recipes)) subgraphs[name] = await startTestSubgraph(recipe);
+  for (const [name, recipe] of Object.entries(recipes)) subgraphs[name] = await startTestSubgraph(recipe, `http://127.0.0.1:${gatewayPort}/graphql`);
   const gateway = await startGateway(
     {
-      port: 0,
+      port: gatewayPort,
       host: '127.0.0.1',
       jwtSecret: TEST_JWT_SECRET,
       internalSecret: TEST_INTERNAL_SECRET,

@@ -19,13 +19,15 @@ export interface SubgraphConfig {
   host: string;
   databaseUrl: string;
   internalSecret: string;
+  /** The gateway, through which a service reads other agencies' data. */
+  gatewayUrl: string;
   logLevel: string;
 }
 
 /**
  * The settings every subgraph reads, named after it: for `credit`, CREDIT_PORT,
  * CREDIT_HOST, CREDIT_DATABASE_URL or DATABASE_URL + CREDIT_DATABASE_NAME, plus the
- * shared POVGRAPH_INTERNAL_SECRET and LOG_LEVEL. `extra` adds the service's own.
+ * shared POVGRAPH_INTERNAL_SECRET, GATEWAY_URL and LOG_LEVEL. `extra` adds the service's own.
  */
 export function loadSubgraphConfig<E extends z.ZodRawShape = {}>(
   service: string,
@@ -41,6 +43,7 @@ export function loadSubgraphConfig<E extends z.ZodRawShape = {}>(
     [`${prefix}_DATABASE_NAME`]: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'lower-case letters, digits and _').default(`povgraph_${service}`),
     DATABASE_URL: z.string().url().optional(),
     POVGRAPH_INTERNAL_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    GATEWAY_URL: z.string().url().default('http://127.0.0.1:4000/graphql'),
     LOG_LEVEL: logLevel,
   });
   const values = parseEnvironment(service, common, env) as Record<string, any>;
@@ -50,6 +53,7 @@ export function loadSubgraphConfig<E extends z.ZodRawShape = {}>(
     host: values[`${prefix}_HOST`],
     databaseUrl: resolveDatabaseUrl({ serviceUrl: values[`${prefix}_DATABASE_URL`], sharedUrl: values['DATABASE_URL'], databaseName: values[`${prefix}_DATABASE_NAME`] }),
     internalSecret: values['POVGRAPH_INTERNAL_SECRET'],
+    gatewayUrl: values['GATEWAY_URL'],
     logLevel: values['LOG_LEVEL'],
     extra: own,
   };

@@ -9,7 +9,8 @@ declare global {
   var __povgraphTestPostgres: EmbeddedPostgresHandle | undefined;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -6,7 +6,7 @@ const secret = 'x'.repeat(32);
 describe('loadSubgraphConfig', () => {
   it('names every setting after the service and defaults the rest', () => {
     const config = loadSubgraphConfig('credit', 4002, { DATABASE_URL: 'postgres://u@db:5432/postgres', POVGRAPH_INTERNAL_SECRET: secret });
-    expect(config).toEqual({ port: 4002, host: '127.0.0.1', databaseUrl: 'postgres://u@db:5432/povgraph_credit', internalSecret: secret, logLevel: 'info', extra: {} });
+    expect(config).toEqual({ port: 4002, host: '127.0.0.1', databaseUrl: 'postgres://u@db:5432/povgraph_credit', internalSecret: secret, gatewayUrl: 'http://127.0.0.1:4000/graphql', logLevel: 'info', extra: {} });
   });
 
   it('prefers the service’s own database URL and reads its extra settings', () => {

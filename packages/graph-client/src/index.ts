@@ -1,0 +1,2 @@
+export { GraphClient, type GraphClientOptions } from './GraphClient';
+export { AreaGuard } from './AreaGuard';
