@@ -42,7 +42,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: sdl,
-    buildService: ({ name, url }) => new CallerForwardingDataSource(config.subgraphUrls[name] ?? url!, config.internalSecret),
+    buildService: ({ name, url }) => new CallerForwardingDataSource(name, config.subgraphUrls[name] ?? url!, config.internalSecret),
   });
   const app = express();
   const httpServer = http.createServer(app);

@@ -17,7 +17,7 @@ runMain(async () => {
       if (values['if-empty']) return;
       throw new Error('households: the database already holds data; run with --reset to replace it with the demo dataset.');
     }
-    await seedDemo(dataSource, createServices(dataSource), { start: (label, total) => progressBar(`households: ${label}`.padEnd(22), total) }, createLogger('households-seed', config.logLevel), Number(values.seed));
+    await seedDemo(dataSource, createServices(dataSource), { start: (label, total) => progressBar(`households: ${label}`.padEnd(22), total) }, createLogger('households-seed', config.logLevel), { seed: Number(values.seed) });
   } finally {
     await dataSource.destroy();
   }

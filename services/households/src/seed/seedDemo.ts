@@ -4,7 +4,7 @@ import { recordAudit } from '@povgraph/db';
 import type { BaseContext, Logger } from '@povgraph/subgraph-kit';
 import { AdminUnit, AdminUnitSuccession, Household } from '../entities';
 import type { Services } from '../services';
-import { TARGETS } from './areas';
+import { DISTRICTS, TARGETS } from './areas';
 import { demoAreas, demoUnits } from './generate';
 
 export const SEED_CALLER: Caller = { subject: 'demo-seed', role: Role.ADMIN, agency: 'povgraph demo data', area: null };
@@ -30,7 +30,14 @@ export async function resetData(dataSource: DataSource): Promise<void> {
  * directly; households, reviews and targets go through the service layer, so
  * every rule, classification and audit row is the one a clerk's write gets.
  */
-export async function seedDemo(dataSource: DataSource, services: Services, progress: SeedProgress, logger: Logger, seed = 2023): Promise<void> {
+export interface SeedOptions {
+  seed?: number;
+  /** Only these districts' households and targets (tests); every area by default. */
+  districts?: readonly string[];
+}
+
+export async function seedDemo(dataSource: DataSource, services: Services, progress: SeedProgress, logger: Logger, options: SeedOptions = {}): Promise<void> {
+  const seed = options.seed ?? 2023;
   const context: BaseContext = { caller: SEED_CALLER, requestId: `seed-${seed}`, logger };
   const { units, successions } = demoUnits();
   await dataSource.transaction(async (manager) => {
@@ -39,7 +46,7 @@ export async function seedDemo(dataSource: DataSource, services: Services, progr
     await recordAudit(manager, { caller: SEED_CALLER, requestId: context.requestId, action: 'importAdminUnits', entityType: 'AdminUnit', entityId: '*', before: null, after: { units: units.length, successions: successions.length } });
   });
 
-  const areas = demoAreas(seed);
+  const areas = demoAreas(seed).filter((area) => !options.districts || options.districts.includes(area.plan.districtCode));
   const households = progress.start('households', areas.reduce((sum, area) => sum + area.households.length, 0));
   const ids = new Map<string, string[]>();
   for (const area of areas) {
@@ -67,5 +74,6 @@ export async function seedDemo(dataSource: DataSource, services: Services, progr
   }
   reviews.finish();
 
-  for (const target of TARGETS) await services.targets.set(context, target as Parameters<Services['targets']['set']>[1]);
+  const inScope = (unitCode: string) => !options.districts || options.districts.some((district) => unitCode === district || DISTRICTS.find((d) => d.code === district)!.communes.some((c) => c.code === unitCode));
+  for (const target of TARGETS.filter((t) => inScope(t.unitCode))) await services.targets.set(context, target as Parameters<Services['targets']['set']>[1]);
 }
