@@ -1,16 +1,23 @@
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
 import { Role, signUserToken } from '@povgraph/auth';
+import { withDatabase } from '@povgraph/db';
 import { runCli } from './cli';
 import { openDatabaseServer } from './database';
 import { jwtSecret } from './devSecrets';
+import { SUBGRAPHS } from './services';
 import { startStack } from './stack';
 
 /**
  * `pnpm smoke`: starts every service and the gateway on the configured database
  * (DATABASE_URL or *_DATABASE_URL for an external server, else embedded), checks
  * health and answers one query through the gateway, then stops. CI runs it against
- * an external server to prove the services do not need the embedded one.
+ * an external server to prove the services do not need the embedded one;
+ * `--fresh-databases` gives each service a new database for the run and drops it after.
  */
 export async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { 'fresh-databases': { type: 'boolean' } } });
+  const fresh = values['fresh-databases'] ? useFreshDatabaseNames() : [];
   const database = await openDatabaseServer();
   console.log(`smoke: database — ${database.description}`);
   try {
@@ -33,6 +40,29 @@ export async function main(): Promise<void> {
     }
   } finally {
     await database.stop();
+    await dropDatabases(fresh);
+  }
+}
+
+/** Points every service at a database of its own for this run (`--fresh-databases`). */
+function useFreshDatabaseNames(): string[] {
+  const suffix = `smoke_${Date.now()}_${process.pid}`;
+  return SUBGRAPHS.map((subgraph) => {
+    const name = `povgraph_${suffix}_${subgraph.name}`;
+    process.env[`${subgraph.name.toUpperCase()}_DATABASE_NAME`] = name;
+    return name;
+  });
+}
+
+async function dropDatabases(names: string[]): Promise<void> {
+  const server = process.env['DATABASE_URL'];
+  if (!server || names.length === 0) return;
+  const admin = new Client({ connectionString: withDatabase(server, 'postgres') });
+  await admin.connect();
+  try {
+    for (const name of names) await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await admin.end();
   }
 }
 

@@ -1,6 +1,7 @@
 import { startTestSubgraph, testCallers, type TestSubgraph } from '@povgraph/testing';
 import { createLogger } from '@povgraph/subgraph-kit';
 import { createServices } from '../src/services';
+import { demoAreas } from '../src/seed/generate';
 import { isEmpty, seedDemo } from '../src/seed/seedDemo';
 import { recipe } from './fixtures';
 
@@ -43,7 +44,6 @@ describe('demo dataset (Kông Chro only)', () => {
   it('is deterministic: the same seed gives the same households', async () => {
     const [first] = await subgraph.dataSource.query(`SELECT code, head_name FROM households ORDER BY code LIMIT 1`);
     expect(first).toEqual({ code: 'KC-23941-000001', head_name: expect.any(String) });
-    const { demoAreas } = await import('../src/seed/generate');
     expect(demoAreas(2023)[0]!.households[0]!.headName).toBe(first.head_name);
   });
 });

@@ -1,0 +1,9 @@
+import type { AdminUnitResolvers } from '../generated/resolvers';
+import { requireReportYear } from '../validation';
+
+export const AdminUnit: AdminUnitResolvers = {
+  // The gateway sends { code, communeCodes } (@requires): that is all credit needs.
+  __resolveReference: (reference) => reference,
+  credit: (unit, { year }, { loaders }) =>
+    loaders.creditReport.load({ areaCode: unit.code, year: requireReportYear(year), communeCodes: unit.communeCodes ?? [] }),
+};

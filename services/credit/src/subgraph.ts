@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { createDataSource } from '@povgraph/db';
+import { GraphClient } from '@povgraph/graph-client';
+import { loadTypeDefs, type Logger, type SubgraphOptions } from '@povgraph/subgraph-kit';
+import { contextFactory, type Context } from './context';
+import { entities } from './entities';
+import { migrations } from './migrations';
+import { resolvers } from './resolvers';
+import { createServices } from './services';
+
+export const SERVICE_NAME = 'credit';
+
+/** Works from src/ (tests) and dist/ (the built service): the SDL ships beside both. */
+export const SCHEMA_PATH = path.join(__dirname, '..', 'src', 'schema.graphql');
+
+export function creditDataSource(url: string, logger?: TypeOrmLogger): DataSource {
+  return createDataSource({ url, entities, migrations, applicationName: `povgraph-${SERVICE_NAME}`, logger });
+}
+
+export interface CreditSettings {
+  port: number;
+  host?: string;
+  internalSecret: string;
+  /** The gateway, through which the service reads the household registry. */
+  gatewayUrl: string;
+  logger: Logger;
+}
+
+export function creditSubgraph(dataSource: DataSource, { gatewayUrl, ...settings }: CreditSettings): SubgraphOptions<Context> {
+  const graph = new GraphClient({ gatewayUrl, internalSecret: settings.internalSecret });
+  return {
+    name: SERVICE_NAME,
+    typeDefs: loadTypeDefs(SCHEMA_PATH),
+    resolvers,
+    dataSource,
+    createContext: contextFactory(dataSource, createServices(dataSource, graph)),
+    ...settings,
+  };
+}

@@ -1,0 +1,16 @@
+import { scalarResolvers } from '@povgraph/scalars';
+import type { Resolvers } from '../generated/resolvers';
+import { AdminUnit } from './AdminUnit';
+import { Household } from './Household';
+import { HousingSupport } from './HousingSupport';
+import { Mutation } from './Mutation';
+import { Query } from './Query';
+
+export const resolvers: Resolvers = {
+  ...scalarResolvers,
+  Query,
+  Mutation,
+  AdminUnit,
+  Household,
+  HousingSupport,
+};

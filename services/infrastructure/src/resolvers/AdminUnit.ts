@@ -1,0 +1,17 @@
+import type { AdminUnitResolvers } from '../generated/resolvers';
+import type { AreaReference } from '../services/areas';
+import { requireYear } from '../validation';
+
+/** The communes the gateway brought from the registry (`@requires(fields: "communeCodes")`). */
+function communesOf(unit: AreaReference): string[] {
+  if (!unit.communeCodes) throw new Error(`AdminUnit ${unit.code} arrived without communeCodes; the gateway supplies them for fields that @requires them.`);
+  return unit.communeCodes;
+}
+
+export const AdminUnit: AdminUnitResolvers = {
+  // The unit is the registry's; what this service needs is in the representation.
+  __resolveReference: (reference) => ({ code: reference.code, communeCodes: 'communeCodes' in reference ? reference.communeCodes : null }),
+  infrastructure: (unit, { year }, { loaders }) => loaders.report.load({ areaCode: unit.code, year: requireYear('year', year), communeCodes: communesOf(unit) }),
+  infrastructureProjects: (unit, { year }, { loaders }) =>
+    loaders.projectsInArea.load({ areaCode: unit.code, year: year == null ? null : requireYear('year', year), communeCodes: communesOf(unit) }),
+};

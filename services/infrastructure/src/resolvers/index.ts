@@ -1,0 +1,16 @@
+import { scalarResolvers } from '@povgraph/scalars';
+import type { Resolvers } from '../generated/resolvers';
+import { AdminUnit } from './AdminUnit';
+import { InfrastructureProject } from './InfrastructureProject';
+import { Mutation } from './Mutation';
+import { Query } from './Query';
+import { InfrastructureProjectConnection } from './types';
+
+export const resolvers: Resolvers = {
+  ...scalarResolvers,
+  Query,
+  Mutation,
+  AdminUnit,
+  InfrastructureProject,
+  InfrastructureProjectConnection,
+};

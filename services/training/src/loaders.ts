@@ -1,0 +1,67 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource, type FindOptionsWhere } from 'typeorm';
+import { Enrolment, JobFair, LabourExportSupport, TrainingCourse } from './entities';
+import type { Services } from './services';
+import type { TrainingFigures, TrainingReportRequest } from './services/TrainingReportService';
+import { isUuid } from './validation';
+
+/** Lines the rows up with the keys: one entry per key, null where none matched. */
+function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): Array<V | null> {
+  const index = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => index.get(key) ?? null);
+}
+
+function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+/** One SQL statement per batch for records looked up by id; ids that are not UUIDs match nothing. */
+function byIdLoader<T extends { id: string }>(dataSource: DataSource, entity: new () => T) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await dataSource.getRepository(entity).findBy({ id: In(valid) } as FindOptionsWhere<T>) : [];
+    return byKey(ids, rows, (row) => row.id);
+  });
+}
+
+/**
+ * Per-request loaders: whatever the number of parents in one query-plan fetch,
+ * each kind of child costs one SQL statement.
+ */
+export function createLoaders(dataSource: DataSource, services: Services) {
+  return {
+    courseById: byIdLoader(dataSource, TrainingCourse),
+    enrolmentById: byIdLoader(dataSource, Enrolment),
+    jobFairById: byIdLoader(dataSource, JobFair),
+    labourExportById: byIdLoader(dataSource, LabourExportSupport),
+    enrolmentsByCourse: new DataLoader<string, Enrolment[]>(async (ids) =>
+      groupByKey(ids, await dataSource.getRepository(Enrolment).find({ where: { courseId: In([...ids]) }, order: { enrolledOn: 'ASC', createdAt: 'ASC' } }), (row) => row.courseId),
+    ),
+    enrolledByCourse: new DataLoader<string, number>(async (ids) => {
+      const rows: Array<{ course_id: string; enrolled: number }> = await dataSource.query(
+        'SELECT course_id, count(*)::int AS enrolled FROM enrolments WHERE course_id = ANY($1::uuid[]) GROUP BY course_id',
+        [ids],
+      );
+      const counts = new Map(rows.map((row) => [row.course_id, row.enrolled]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
+    enrolmentsByHousehold: new DataLoader<string, Enrolment[]>(async (ids) => {
+      const valid = ids.filter(isUuid);
+      const rows = valid.length ? await dataSource.getRepository(Enrolment).find({ where: { householdId: In(valid) }, order: { enrolledOn: 'ASC', createdAt: 'ASC' } }) : [];
+      return groupByKey(ids, rows, (row) => row.householdId);
+    }),
+    labourExportByHousehold: new DataLoader<string, LabourExportSupport[]>(async (ids) => {
+      const valid = ids.filter(isUuid);
+      const rows = valid.length ? await dataSource.getRepository(LabourExportSupport).find({ where: { householdId: In(valid) }, order: { departureDate: 'ASC', createdAt: 'ASC' } }) : [];
+      return groupByKey(ids, rows, (row) => row.householdId);
+    }),
+    /** Keyed by `${areaCode}|${year}`; each request carries the area's communes. */
+    training: new DataLoader<TrainingReportRequest, TrainingFigures, string>((requests) => services.reports.figures(requests), {
+      cacheKeyFn: (request) => `${request.areaCode}|${request.year}`,
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
