@@ -7,3 +7,4 @@ export { resolveDatabaseUrl, ensureDatabase, databaseNameOf, withDatabase, type 
 export { startEmbeddedPostgres, type EmbeddedPostgresHandle, type EmbeddedPostgresOptions } from './embeddedPostgres';
 export { SqlCounter } from './SqlCounter';
 export { openDatabase } from './openDatabase';
+export { rowsByKey, rowsGroupedByKey } from './loaderRows';

@@ -185,7 +185,7 @@ describe('disburseLoan', () => {
     it.each([
       ['an idempotency key of 7 characters', { idempotencyKey: '1234567' }, 'BAD_USER_INPUT', 'input.idempotencyKey', /8–100 characters.*it has 7/],
       ['an idempotency key of 101 characters', { idempotencyKey: 'k'.repeat(101) }, 'BAD_USER_INPUT', 'input.idempotencyKey', /it has 101/],
-      ['a principal of 0', { principal: 0 }, 'BAD_USER_INPUT', 'input.principal', /more than 0 đồng/],
+      ['a principal of 0', { principal: 0 }, 'BAD_USER_INPUT', 'input.principal', /whole number of đồng, more than 0/],
       ['a disbursement date in the future', { disbursedOn: '2999-01-01' }, 'BAD_USER_INPUT', 'input.disbursedOn', /2999-01-01 is in the future/],
       ['a date before the household’s registration', { disbursedOn: '2021-03-14' }, 'BAD_USER_INPUT', 'input.disbursedOn', /registered on 2021-03-15; a loan cannot be disbursed to it on 2021-03-14/],
       ['a date before every rule of the programme', { disbursedOn: '2015-12-31' }, 'BAD_USER_INPUT', 'input.programme', /No POOR_HOUSEHOLD rule is in force on 2015-12-31; its rules on record apply from 2016-01-01/],

@@ -81,7 +81,7 @@ describe('recordRepayment', () => {
   });
 
   it.each([
-    ['an amount of 0', { amount: 0 }, 'BAD_USER_INPUT', 'input.amount', /more than 0 đồng/],
+    ['an amount of 0', { amount: 0 }, 'BAD_USER_INPUT', 'input.amount', /whole number of đồng, more than 0/],
     ['a date in the future', { paidOn: '2999-01-01' }, 'BAD_USER_INPUT', 'input.paidOn', /2999-01-01 is in the future/],
     ['a date before the disbursement', { paidOn: '2024-02-29' }, 'BAD_USER_INPUT', 'input.paidOn', /disbursed on 2024-03-01; a repayment cannot be dated 2024-02-29/],
     ['an idempotency key too short', { idempotencyKey: 'abc' }, 'BAD_USER_INPUT', 'input.idempotencyKey', /8–100 characters/],

@@ -1,21 +1,10 @@
 import DataLoader from 'dataloader';
+import { rowsByKey as byKey, rowsGroupedByKey as groupByKey } from '@povgraph/db';
 import { In, type DataSource } from 'typeorm';
 import { AdminUnit, AdminUnitSuccession, Assessment, Household, PovertyStandard, ReductionTarget } from './entities';
 import type { Services } from './services';
 import type { PovertyFigures } from './services/PovertyReportService';
 import { isUuid } from './validation';
-
-/** Lines the rows up with the keys: one entry per key, null where none matched. */
-function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): Array<V | null> {
-  const index = new Map(rows.map((row) => [keyOf(row), row]));
-  return keys.map((key) => index.get(key) ?? null);
-}
-
-function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
-  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((key) => groups.get(key) ?? []);
-}
 
 /**
  * Per-request loaders: whatever the number of parents in one query-plan fetch,

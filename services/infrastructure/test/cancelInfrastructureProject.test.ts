@@ -1,5 +1,5 @@
 import { startTestSubgraph, testCallers, type TestSubgraph } from '@povgraph/testing';
-import { todayInVietnam } from '../src/validation';
+import { todayInVietnam } from '@povgraph/validation';
 import { CANCEL, insertProject, recipe, tableCounts } from './fixtures';
 
 let subgraph: TestSubgraph;

@@ -1,6 +1,6 @@
 import type { AdminUnitResolvers } from '../generated/resolvers';
 import type { AreaReference } from '../services/areas';
-import { requireYear } from '../validation';
+import { requireYear } from '@povgraph/validation';
 
 /** The communes the gateway brought from the registry (`@requires(fields: "communeCodes")`). */
 function communesOf(unit: AreaReference): string[] {

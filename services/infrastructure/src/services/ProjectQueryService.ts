@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { badUserInput } from '@povgraph/errors';
 import { InfrastructureProject, type WorkCategory } from '../entities';
-import { isUuid, requireYear } from '../validation';
+import { isUuid, requireYear } from '@povgraph/validation';
 
 export const MAX_PAGE_SIZE = 1000;
 

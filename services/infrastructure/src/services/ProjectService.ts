@@ -8,7 +8,7 @@ import { capitalProblem, disbursementProblem, remainingCapital } from '../domain
 import { acceptsDisbursement, earliestDay, transition, WorkAction } from '../domain/workflow';
 import { Disbursement, InfrastructureProject, ProjectCommune, WorkStatus, type WorkCategory, type WorkKind } from '../entities';
 import type { ApproveInfrastructureProjectInput } from '../generated/resolvers';
-import { isUuid, requireMoney, requireNotInFuture, requireText, requireYear, todayInVietnam } from '../validation';
+import { isUuid, requireMoney, requireNotInFuture, requireText, requireYear, todayInVietnam } from '@povgraph/validation';
 import type { CommuneRegistry } from './CommuneRegistry';
 
 const UNIQUE_VIOLATION = '23505';
