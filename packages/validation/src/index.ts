@@ -77,3 +77,22 @@ export function decodeCursor(cursor: string, length: number, field = 'after'): A
   if (!valid || encodeCursor(position as Array<string | number>) !== cursor) throw refuse();
   return position as Array<string | number>;
 }
+
+/** One page of a keyset-paginated list, in the shape of the GraphQL connection types. */
+export interface Page<T> {
+  nodes: T[];
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** Counted only when the client asks for totalCount. */
+  totalCount: () => Promise<number>;
+}
+
+/**
+ * A page from `first + 1` rows fetched in sort order (the extra row only says
+ * there is a next page); `positionOf` gives a row's sort key for its cursor.
+ */
+export function pageOf<T>(rows: readonly T[], first: number, positionOf: (row: T) => Array<string | number>, totalCount: () => Promise<number>): Page<T> {
+  const nodes = rows.slice(0, first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(positionOf(node)), node }));
+  return { nodes, edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+}

@@ -345,8 +345,10 @@ export type HouseholdEdge = {
   node: Household;
 };
 
+/** Where a page ends (Relay cursor pagination); the same type in every subgraph. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Whether another page follows. */
   hasNextPage: Scalars['Boolean']['output'];
   /** Pass as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;

@@ -195,7 +195,7 @@ export type InfrastructureProjectConnection = {
   __typename?: 'InfrastructureProjectConnection';
   nodes: Array<InfrastructureProject>;
   edges: Array<InfrastructureProjectEdge>;
-  pageInfo: InfrastructurePageInfo;
+  pageInfo: PageInfo;
   /** Works matching the filters, on every page. */
   totalCount: Scalars['Int']['output'];
 };
@@ -207,9 +207,10 @@ export type InfrastructureProjectEdge = {
   node: InfrastructureProject;
 };
 
-/** Where a page of works ends. */
-export type InfrastructurePageInfo = {
-  __typename?: 'InfrastructurePageInfo';
+/** Where a page ends (Relay cursor pagination); the same type in every subgraph. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Whether another page follows. */
   hasNextPage: Scalars['Boolean']['output'];
   /** Pass as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -417,7 +418,7 @@ export type ResolversTypes = {
   InfrastructureCategoryFigures: ResolverTypeWrapper<CategoryFiguresModel>;
   InfrastructureProjectConnection: ResolverTypeWrapper<ProjectPageModel>;
   InfrastructureProjectEdge: ResolverTypeWrapper<Omit<InfrastructureProjectEdge, 'node'> & { node: ResolversTypes['InfrastructureProject'] }>;
-  InfrastructurePageInfo: ResolverTypeWrapper<InfrastructurePageInfo>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ApproveInfrastructureProjectInput: ApproveInfrastructureProjectInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -439,7 +440,7 @@ export type ResolversParentTypes = {
   InfrastructureCategoryFigures: CategoryFiguresModel;
   InfrastructureProjectConnection: ProjectPageModel;
   InfrastructureProjectEdge: Omit<InfrastructureProjectEdge, 'node'> & { node: ResolversParentTypes['InfrastructureProject'] };
-  InfrastructurePageInfo: InfrastructurePageInfo;
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   ApproveInfrastructureProjectInput: ApproveInfrastructureProjectInput;
   Mutation: Record<PropertyKey, never>;
@@ -530,7 +531,7 @@ export type InfrastructureCategoryFiguresResolvers<ContextType = Context, Parent
 export type InfrastructureProjectConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InfrastructureProjectConnection'] = ResolversParentTypes['InfrastructureProjectConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['InfrastructureProject']>, ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['InfrastructureProjectEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['InfrastructurePageInfo'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -539,7 +540,7 @@ export type InfrastructureProjectEdgeResolvers<ContextType = Context, ParentType
   node?: Resolver<ResolversTypes['InfrastructureProject'], ParentType, ContextType>;
 };
 
-export type InfrastructurePageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InfrastructurePageInfo'] = ResolversParentTypes['InfrastructurePageInfo']> = {
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -568,7 +569,7 @@ export type Resolvers<ContextType = Context> = {
   InfrastructureCategoryFigures?: InfrastructureCategoryFiguresResolvers<ContextType>;
   InfrastructureProjectConnection?: InfrastructureProjectConnectionResolvers<ContextType>;
   InfrastructureProjectEdge?: InfrastructureProjectEdgeResolvers<ContextType>;
-  InfrastructurePageInfo?: InfrastructurePageInfoResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
 };

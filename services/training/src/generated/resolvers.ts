@@ -210,7 +210,7 @@ export type TrainingCourseConnection = {
   /** The same courses, each with its cursor. */
   edges: Array<TrainingCourseEdge>;
   /** Where the page ends and whether another follows. */
-  pageInfo: TrainingPageInfo;
+  pageInfo: PageInfo;
   /** Courses matching the filters, on every page. */
   totalCount: Scalars['Int']['output'];
 };
@@ -224,9 +224,9 @@ export type TrainingCourseEdge = {
   node: TrainingCourse;
 };
 
-/** Where a page of training records ends. */
-export type TrainingPageInfo = {
-  __typename?: 'TrainingPageInfo';
+/** Where a page ends (Relay cursor pagination); the same type in every subgraph. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
   /** Whether another page follows. */
   hasNextPage: Scalars['Boolean']['output'];
   /** Pass as `after` for the next page. */
@@ -502,7 +502,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   TrainingCourseConnection: ResolverTypeWrapper<CoursePageModel>;
   TrainingCourseEdge: ResolverTypeWrapper<Omit<TrainingCourseEdge, 'node'> & { node: ResolversTypes['TrainingCourse'] }>;
-  TrainingPageInfo: ResolverTypeWrapper<TrainingPageInfo>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   CreateTrainingCourseInput: CreateTrainingCourseInput;
   EnrolTraineeInput: EnrolTraineeInput;
@@ -530,7 +530,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   TrainingCourseConnection: CoursePageModel;
   TrainingCourseEdge: Omit<TrainingCourseEdge, 'node'> & { node: ResolversParentTypes['TrainingCourse'] };
-  TrainingPageInfo: TrainingPageInfo;
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   CreateTrainingCourseInput: CreateTrainingCourseInput;
   EnrolTraineeInput: EnrolTraineeInput;
@@ -654,7 +654,7 @@ export type TrainingReportResolvers<ContextType = Context, ParentType extends Re
 export type TrainingCourseConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingCourseConnection'] = ResolversParentTypes['TrainingCourseConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['TrainingCourse']>, ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['TrainingCourseEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['TrainingPageInfo'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -663,7 +663,7 @@ export type TrainingCourseEdgeResolvers<ContextType = Context, ParentType extend
   node?: Resolver<ResolversTypes['TrainingCourse'], ParentType, ContextType>;
 };
 
-export type TrainingPageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingPageInfo'] = ResolversParentTypes['TrainingPageInfo']> = {
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -695,7 +695,7 @@ export type Resolvers<ContextType = Context> = {
   TrainingReport?: TrainingReportResolvers<ContextType>;
   TrainingCourseConnection?: TrainingCourseConnectionResolvers<ContextType>;
   TrainingCourseEdge?: TrainingCourseEdgeResolvers<ContextType>;
-  TrainingPageInfo?: TrainingPageInfoResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
 };

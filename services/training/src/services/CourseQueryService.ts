@@ -1,17 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { badUserInput } from '@povgraph/errors';
+import { decodeCursor, isUuid, pageOf, requirePageSize, type Page } from '@povgraph/validation';
+import { isIsoDate } from '@povgraph/scalars';
 import { TrainingCourse } from '../entities';
 import { requireCommuneCode, requireYear } from '../validation';
 
-export const MAX_PAGE_SIZE = 1000;
-
-export interface CoursePage {
-  nodes: TrainingCourse[];
-  edges: Array<{ cursor: string; node: TrainingCourse }>;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  /** Counted only when the client asks for totalCount. */
-  totalCount: () => Promise<number>;
-}
+export type CoursePage = Page<TrainingCourse>;
 
 export interface CourseFilter {
   communeCode?: string | null;
@@ -20,14 +14,11 @@ export interface CourseFilter {
   after?: string | null;
 }
 
-const CURSOR = /^(\d{4}-\d{2}-\d{2})\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-
-const encodeCursor = (course: TrainingCourse) => Buffer.from(`${course.startsOn}|${course.id}`, 'utf8').toString('base64url');
-
-function decodeCursor(cursor: string): { startsOn: string; id: string } {
-  const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw badUserInput('after', 'The cursor is not one this service gave out; pass pageInfo.endCursor of the previous page.');
-  return { startsOn: match[1]!, id: match[2]! };
+/** A cursor holds the last course's start date and id. */
+function decodeCoursePosition(cursor: string): { startsOn: string; id: string } {
+  const [startsOn, id] = decodeCursor(cursor, 2);
+  if (!isIsoDate(startsOn) || typeof id !== 'string' || !isUuid(id)) throw badUserInput('after', 'The cursor is not one this service gave out; pass pageInfo.endCursor of the previous page.');
+  return { startsOn, id };
 }
 
 /** Keyset pagination over courses, ordered by start date (then id, to break ties). */
@@ -35,12 +26,10 @@ export class CourseQueryService {
   constructor(private readonly dataSource: DataSource) {}
 
   async page(filter: CourseFilter): Promise<CoursePage> {
-    if (!Number.isInteger(filter.first) || filter.first < 1 || filter.first > MAX_PAGE_SIZE) {
-      throw badUserInput('first', `Page size must be from 1 to ${MAX_PAGE_SIZE}; got ${filter.first}. Use pageInfo.endCursor to fetch more.`);
-    }
+    requirePageSize(filter.first);
     if (filter.communeCode != null) requireCommuneCode('communeCode', filter.communeCode, 'A course');
     if (filter.year != null) requireYear('year', filter.year);
-    const after = filter.after ? decodeCursor(filter.after) : null;
+    const after = filter.after ? decodeCoursePosition(filter.after) : null;
     const base = () => {
       const query = this.dataSource.getRepository(TrainingCourse).createQueryBuilder('c');
       if (filter.communeCode != null) query.andWhere('c.commune_code = :communeCode', { communeCode: filter.communeCode });
@@ -49,14 +38,6 @@ export class CourseQueryService {
     };
     const pageQuery = base().orderBy('c.starts_on').addOrderBy('c.id').limit(filter.first + 1);
     if (after) pageQuery.andWhere('(c.starts_on, c.id) > (:afterStartsOn, :afterId)', { afterStartsOn: after.startsOn, afterId: after.id });
-    const rows = await pageQuery.getMany();
-    const nodes = rows.slice(0, filter.first);
-    const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
-    return {
-      nodes,
-      edges,
-      pageInfo: { hasNextPage: rows.length > filter.first, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: () => base().getCount(),
-    };
+    return pageOf(await pageQuery.getMany(), filter.first, (course) => [course.startsOn, course.id], () => base().getCount());
   }
 }
