@@ -10,6 +10,8 @@ export interface TestStack {
   subgraphs: Record<string, TestSubgraph>;
   /** POSTs an operation to the gateway as `caller` (a signed user token), or with no token. */
   request<T = any>(caller: Caller | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T | null; errors?: any[] } }>;
+  /** Takes one subgraph down (an agency's outage) while the rest keeps running. */
+  stopSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,11 @@ export async function startTestStack(recipes: Record<string, TestSubgraphRecipe<
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+    },
+    async stopSubgraph(name) {
+      const subgraph = subgraphs[name];
+      delete subgraphs[name];
+      await subgraph?.stop();
     },
     async stop() {
       await gateway.stop();

@@ -182,9 +182,9 @@ export type Household = {
   __typename?: 'Household';
   id: Scalars['ID']['output'];
   /** VBSP loans of the household, oldest disbursement first (các món vay). */
-  loans: Array<Loan>;
+  loans?: Maybe<Array<Loan>>;
   /** Total outstanding and whether a loan is active at the end of `asOf` (default today, Vietnam time). */
-  credit: HouseholdCredit;
+  credit?: Maybe<HouseholdCredit>;
 };
 
 
@@ -200,7 +200,7 @@ export type AdminUnit = {
   /** Every commune at or under the unit at any time (from the households subgraph). */
   communeCodes: Array<Scalars['AdminCode']['output']>;
   /** VBSP lending in the unit in `year` (2000–2100), as the year-end report shows it (báo cáo tín dụng chính sách). */
-  credit: CreditReport;
+  credit?: Maybe<CreditReport>;
 };
 
 
@@ -543,14 +543,14 @@ export type HouseholdCreditResolvers<ContextType = Context, ParentType extends R
 export type HouseholdResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household'], FederationReferenceType extends FederationReferenceTypes['Household'] = FederationReferenceTypes['Household']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Household']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  loans?: Resolver<Array<ResolversTypes['Loan']>, ParentType, ContextType>;
-  credit?: Resolver<ResolversTypes['HouseholdCredit'], ParentType, ContextType, Partial<HouseholdCreditArgs>>;
+  loans?: Resolver<Maybe<Array<ResolversTypes['Loan']>>, ParentType, ContextType>;
+  credit?: Resolver<Maybe<ResolversTypes['HouseholdCredit']>, ParentType, ContextType, Partial<HouseholdCreditArgs>>;
 };
 
 export type AdminUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdminUnit'] = ResolversParentTypes['AdminUnit'], FederationReferenceType extends FederationReferenceTypes['AdminUnit'] = FederationReferenceTypes['AdminUnit']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AdminUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['AdminCode'], ParentType, ContextType>;
-  credit?: Resolver<ResolversTypes['CreditReport'], ParentType, ContextType, RequireFields<AdminUnitCreditArgs, 'year'>>;
+  credit?: Resolver<Maybe<ResolversTypes['CreditReport']>, ParentType, ContextType, RequireFields<AdminUnitCreditArgs, 'year'>>;
 };
 
 export type CreditReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditReport'] = ResolversParentTypes['CreditReport']> = {

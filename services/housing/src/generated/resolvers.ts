@@ -72,7 +72,7 @@ export type Household = {
   __typename?: 'Household';
   id: Scalars['ID']['output'];
   /** Housing support the household received, from every source, oldest approval first (hỗ trợ nhà ở). */
-  housingSupports: Array<HousingSupport>;
+  housingSupports?: Maybe<Array<HousingSupport>>;
 };
 
 /** A VBSP loan (khoản vay NHCSXH), owned by the credit subgraph. */
@@ -87,7 +87,7 @@ export type AdminUnit = {
   code: Scalars['AdminCode']['output'];
   communeCodes: Array<Scalars['AdminCode']['output']>;
   /** Housing support in this area in `year` (kết quả hỗ trợ nhà ở), every source and by source; records count in the commune where they were approved. */
-  housing: HousingReport;
+  housing?: Maybe<HousingReport>;
 };
 
 
@@ -434,7 +434,7 @@ export interface AdminCodeScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 export type HouseholdResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household'], FederationReferenceType extends FederationReferenceTypes['Household'] = FederationReferenceTypes['Household']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Household']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  housingSupports?: Resolver<Array<ResolversTypes['HousingSupport']>, ParentType, ContextType>;
+  housingSupports?: Resolver<Maybe<Array<ResolversTypes['HousingSupport']>>, ParentType, ContextType>;
 };
 
 export type LoanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Loan'] = ResolversParentTypes['Loan']> = {
@@ -444,7 +444,7 @@ export type LoanResolvers<ContextType = Context, ParentType extends ResolversPar
 export type AdminUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdminUnit'] = ResolversParentTypes['AdminUnit'], FederationReferenceType extends FederationReferenceTypes['AdminUnit'] = FederationReferenceTypes['AdminUnit']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AdminUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['AdminCode'], ParentType, ContextType>;
-  housing?: Resolver<ResolversTypes['HousingReport'], ParentType, ContextType, RequireFields<AdminUnitHousingArgs, 'year'>>;
+  housing?: Resolver<Maybe<ResolversTypes['HousingReport']>, ParentType, ContextType, RequireFields<AdminUnitHousingArgs, 'year'>>;
 };
 
 export type HousingSupportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HousingSupport'] = ResolversParentTypes['HousingSupport'], FederationReferenceType extends FederationReferenceTypes['HousingSupport'] = FederationReferenceTypes['HousingSupport']> = {

@@ -132,9 +132,9 @@ export type AdminUnit = {
    * for every area that contains any of them: a district counts a two-commune road once,
    * and each of the two communes counts it too.
    */
-  infrastructure: InfrastructureReport;
+  infrastructure?: Maybe<InfrastructureReport>;
   /** Works serving any commune of this area, of one programme year or all, by year and name (every status). */
-  infrastructureProjects: Array<InfrastructureProject>;
+  infrastructureProjects?: Maybe<Array<InfrastructureProject>>;
 };
 
 
@@ -504,8 +504,8 @@ export type DisbursementResolvers<ContextType = Context, ParentType extends Reso
 export type AdminUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdminUnit'] = ResolversParentTypes['AdminUnit'], FederationReferenceType extends FederationReferenceTypes['AdminUnit'] = FederationReferenceTypes['AdminUnit']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AdminUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['AdminCode'], ParentType, ContextType>;
-  infrastructure?: Resolver<ResolversTypes['InfrastructureReport'], ParentType, ContextType, RequireFields<AdminUnitInfrastructureArgs, 'year'>>;
-  infrastructureProjects?: Resolver<Array<ResolversTypes['InfrastructureProject']>, ParentType, ContextType, Partial<AdminUnitInfrastructureProjectsArgs>>;
+  infrastructure?: Resolver<Maybe<ResolversTypes['InfrastructureReport']>, ParentType, ContextType, RequireFields<AdminUnitInfrastructureArgs, 'year'>>;
+  infrastructureProjects?: Resolver<Maybe<Array<ResolversTypes['InfrastructureProject']>>, ParentType, ContextType, Partial<AdminUnitInfrastructureProjectsArgs>>;
 };
 
 export type InfrastructureReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InfrastructureReport'] = ResolversParentTypes['InfrastructureReport']> = {

@@ -141,9 +141,9 @@ export type Household = {
   /** Identifier of the household in the registry (households subgraph). */
   id: Scalars['ID']['output'];
   /** Members of the household enrolled in courses, oldest enrolment first (học viên thuộc hộ). */
-  enrolments: Array<Enrolment>;
+  enrolments?: Maybe<Array<Enrolment>>;
   /** Members of the household supported to work abroad under contract, oldest departure first. */
-  labourExport: Array<LabourExportSupport>;
+  labourExport?: Maybe<Array<LabourExportSupport>>;
 };
 
 /** An administrative unit, with the training and employment figures of its communes. */
@@ -154,7 +154,7 @@ export type AdminUnit = {
   /** Every commune at or under the unit, at any time (from the household registry). */
   communeCodes: Array<Scalars['AdminCode']['output']>;
   /** Vocational training and employment results of the year in this area (kết quả thực hiện Dự án 4). */
-  training: TrainingReport;
+  training?: Maybe<TrainingReport>;
 };
 
 
@@ -621,14 +621,14 @@ export type LabourExportSupportResolvers<ContextType = Context, ParentType exten
 export type HouseholdResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household'], FederationReferenceType extends FederationReferenceTypes['Household'] = FederationReferenceTypes['Household']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Household']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  enrolments?: Resolver<Array<ResolversTypes['Enrolment']>, ParentType, ContextType>;
-  labourExport?: Resolver<Array<ResolversTypes['LabourExportSupport']>, ParentType, ContextType>;
+  enrolments?: Resolver<Maybe<Array<ResolversTypes['Enrolment']>>, ParentType, ContextType>;
+  labourExport?: Resolver<Maybe<Array<ResolversTypes['LabourExportSupport']>>, ParentType, ContextType>;
 };
 
 export type AdminUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdminUnit'] = ResolversParentTypes['AdminUnit'], FederationReferenceType extends FederationReferenceTypes['AdminUnit'] = FederationReferenceTypes['AdminUnit']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AdminUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['AdminCode'], ParentType, ContextType>;
-  training?: Resolver<ResolversTypes['TrainingReport'], ParentType, ContextType, RequireFields<AdminUnitTrainingArgs, 'year'>>;
+  training?: Resolver<Maybe<ResolversTypes['TrainingReport']>, ParentType, ContextType, RequireFields<AdminUnitTrainingArgs, 'year'>>;
 };
 
 export type TrainingReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingReport'] = ResolversParentTypes['TrainingReport']> = {
