@@ -1,42 +1,24 @@
 import type { DataSource } from 'typeorm';
-import type { TestSubgraph, TestSubgraphRecipe } from '@povgraph/testing';
-import { insertUnits, recipe as households, UNITS } from '../../households/test/fixtures';
-import { startTestStack, type TestStack } from '../../../test/src/stack';
+import type { TestSubgraphRecipe } from '@povgraph/testing';
 import type { Context } from '../src/context';
 import { trainingDataSource, trainingSubgraph } from '../src/subgraph';
 
-export { UNITS };
+/** The codes of households' test map (services/households/test/fixtures.ts), which the cross-agency tests in test/ load. */
+export const UNITS = {
+  province: '64',
+  district: '630',
+  communeA: '23701',
+  communeB: '23702',
+  mergedCommune: '23710',
+  otherDistrict: '631',
+  otherCommune: '23801',
+} as const;
 
 export const recipe: TestSubgraphRecipe<Context> = {
   label: 'training',
   dataSource: trainingDataSource,
   subgraph: trainingSubgraph,
 };
-
-/** The training subgraph reading a real household registry through the real gateway. */
-export interface WithRegistry {
-  stack: TestStack;
-  /** The registry (households subgraph), with the units of households' fixtures. */
-  registry: TestSubgraph;
-  training: TestSubgraph;
-}
-
-export async function startWithRegistry(): Promise<WithRegistry> {
-  const stack = await startTestStack({ households, training: recipe });
-  const registry = stack.subgraphs['households']!;
-  await insertUnits(registry.dataSource);
-  return { stack, registry, training: stack.subgraphs['training']! };
-}
-
-/** A household straight into the registry's table; returns its id. */
-export async function registerHousehold(registry: DataSource, code: string, communeCode: string = UNITS.communeA, registeredOn = '2020-01-01'): Promise<string> {
-  const [row] = await registry.query(
-    `INSERT INTO households (code, head_name, commune_code, village, area_type, members, registered_on)
-     VALUES ($1, $2, $3, 'Làng Tơ Pơ', 'RURAL', 5, $4) RETURNING id`,
-    [code, `Chủ hộ ${code}`, communeCode, registeredOn],
-  );
-  return row.id;
-}
 
 export interface CourseRow {
   name?: string;

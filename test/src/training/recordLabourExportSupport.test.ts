@@ -1,5 +1,6 @@
 import { startTestSubgraph, testCallers, type TestSubgraph } from '@povgraph/testing';
-import { recipe, RECORD_EXPORT, registerHousehold, startWithRegistry, tableCounts, UNITS, type WithRegistry } from './fixtures';
+import { recipe, RECORD_EXPORT, tableCounts, UNITS } from '../../../services/training/test/fixtures';
+import { registerHousehold, startWithRegistry, type WithRegistry } from './withRegistry';
 
 let env: WithRegistry;
 let offline: TestSubgraph;

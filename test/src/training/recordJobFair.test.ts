@@ -1,5 +1,6 @@
 import { startTestSubgraph, testCallers, type TestSubgraph } from '@povgraph/testing';
-import { fairInput, recipe, RECORD_FAIR, startWithRegistry, tableCounts, UNITS, type WithRegistry } from './fixtures';
+import { fairInput, recipe, RECORD_FAIR, tableCounts, UNITS } from '../../../services/training/test/fixtures';
+import { startWithRegistry, type WithRegistry } from './withRegistry';
 
 let env: WithRegistry;
 let offline: TestSubgraph;

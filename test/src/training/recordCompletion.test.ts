@@ -1,5 +1,6 @@
 import { startTestSubgraph, testCallers, type TestSubgraph } from '@povgraph/testing';
-import { COMPLETE, ENROL, insertCourse, recipe, registerHousehold, startWithRegistry, tableCounts, UNITS, type WithRegistry } from './fixtures';
+import { COMPLETE, ENROL, insertCourse, recipe, tableCounts, UNITS } from '../../../services/training/test/fixtures';
+import { registerHousehold, startWithRegistry, type WithRegistry } from './withRegistry';
 
 let env: WithRegistry;
 let offline: TestSubgraph;

@@ -1,6 +1,7 @@
 import { startTestSubgraph, testCallers, type TestSubgraph } from '@povgraph/testing';
-import { todayInVietnam } from '../src/validation';
-import { courseInput, CREATE_COURSE, recipe, startWithRegistry, tableCounts, UNITS, type WithRegistry } from './fixtures';
+import { todayInVietnam } from '../../../services/training/src/validation';
+import { courseInput, CREATE_COURSE, recipe, tableCounts, UNITS } from '../../../services/training/test/fixtures';
+import { startWithRegistry, type WithRegistry } from './withRegistry';
 
 let env: WithRegistry;
 let offline: TestSubgraph;

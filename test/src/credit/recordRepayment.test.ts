@@ -1,5 +1,6 @@
 import { startTestSubgraph, testCallers, type TestSubgraph } from '@povgraph/testing';
-import { DISBURSE, insertLoans, loanInput, recipe, REPAY, repaymentInput, startCreditWithRegistry, tableCounts, UNITS, type CreditWithRegistry } from './fixtures';
+import { DISBURSE, insertLoans, loanInput, recipe, REPAY, repaymentInput, tableCounts, UNITS } from '../../../services/credit/test/fixtures';
+import { startCreditWithRegistry, type CreditWithRegistry } from './withRegistry';
 
 let env: CreditWithRegistry;
 let credit: TestSubgraph;

@@ -1,5 +1,6 @@
 import { startTestSubgraph, testCallers, type TestSubgraph } from '@povgraph/testing';
-import { DISBURSE, loanInput, recipe, REPAY, repaymentInput, startCreditWithRegistry, tableCounts, UNITS, type CreditWithRegistry, type RegistryStatus } from './fixtures';
+import { DISBURSE, loanInput, recipe, REPAY, repaymentInput, tableCounts, UNITS } from '../../../services/credit/test/fixtures';
+import { startCreditWithRegistry, type CreditWithRegistry, type RegistryStatus } from './withRegistry';
 
 let env: CreditWithRegistry;
 let credit: TestSubgraph;

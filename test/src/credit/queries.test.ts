@@ -1,6 +1,7 @@
 import { testCallers, type TestSubgraph } from '@povgraph/testing';
-import { RECORD } from '../../households/test/fixtures';
-import { DISBURSE, loanInput, REPAY, repaymentInput, startCreditWithRegistry, UNITS, type CreditWithRegistry } from './fixtures';
+import { RECORD } from '../../../services/households/test/fixtures';
+import { DISBURSE, loanInput, REPAY, repaymentInput, UNITS } from '../../../services/credit/test/fixtures';
+import { startCreditWithRegistry, type CreditWithRegistry } from './withRegistry';
 
 let env: CreditWithRegistry;
 let credit: TestSubgraph;
