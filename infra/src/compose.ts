@@ -2,7 +2,8 @@ import { runCli } from './cli';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { findBreakingChanges, parse } from 'graphql';
 import { localUrlOf, ROOT, schemaPathOf, SUBGRAPHS, SUPERGRAPH_PATH } from './services';
 
 export interface SubgraphSource {
@@ -24,7 +25,20 @@ export function composeSupergraph(sources: SubgraphSource[] = subgraphSources())
   return `${result.supergraphSdl.trimEnd()}\n`;
 }
 
-/** `pnpm compose` writes gateway/supergraph.graphql; `--check` fails when it is stale; `--only a,b` only tries composing those. */
+/**
+ * What existing clients would lose going from one supergraph to the next: the
+ * breaking changes between the two client-facing (API) schemas.
+ */
+export function breakingChanges(previousSupergraph: string, nextSupergraph: string): string[] {
+  const api = (supergraph: string) => Supergraph.build(supergraph).apiSchema().toGraphQLJSSchema();
+  return findBreakingChanges(api(previousSupergraph), api(nextSupergraph)).map((change) => `${change.type}: ${change.description}`);
+}
+
+/**
+ * `pnpm compose` writes gateway/supergraph.graphql, refusing changes that would break
+ * existing clients unless `--allow-breaking`; `--check` fails when it is stale;
+ * `--only a,b` only tries composing those.
+ */
 export function main(): void {
   const check = process.argv.includes('--check');
   const onlyArg = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
@@ -45,6 +59,12 @@ export function main(): void {
     }
     console.log(`${relative} is up to date.`);
     return;
+  }
+  const breaking = current ? breakingChanges(current, supergraph) : [];
+  if (breaking.length && !process.argv.includes('--allow-breaking')) {
+    console.error(`Existing clients would break:\n${breaking.map((line) => `  - ${line}`).join('\n')}`);
+    console.error('Keep the old fields (deprecate them first), or, if the front end and saved queries are updated too, run `pnpm compose --allow-breaking`.');
+    process.exit(1);
   }
   writeFileSync(SUPERGRAPH_PATH, supergraph);
   console.log(current === supergraph ? `${relative} unchanged.` : `wrote ${relative}`);

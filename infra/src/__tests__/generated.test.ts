@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { composeSupergraph, subgraphSources } from '../compose';
+import { breakingChanges, composeSupergraph, subgraphSources } from '../compose';
 import { SUPERGRAPH_PATH } from '../services';
 
 describe('committed generated files', () => {
@@ -18,6 +18,20 @@ describe('committed generated files', () => {
         type Query { clash: Int }`,
     };
     expect(() => composeSupergraph([...subgraphSources(), clashing])).toThrow(/Composition failed:[\s\S]*members/);
+  });
+
+  it('names the changes that would break existing clients, and accepts additions', () => {
+    const sources = subgraphSources();
+    const current = composeSupergraph(sources);
+    const withoutField = sources.map((source) =>
+      source.name === 'households' ? { ...source, sdl: source.sdl.replace(/^\s*"[^"\n]*"\n\s*nearPovertyRate: Float!\n/m, '\n') } : source,
+    );
+    expect(withoutField.find((s) => s.name === 'households')!.sdl).not.toContain('nearPovertyRate: Float!');
+    expect(breakingChanges(current, composeSupergraph(withoutField))).toEqual(['FIELD_REMOVED: PovertyReport.nearPovertyRate was removed.']);
+    const withAddition = sources.map((source) =>
+      source.name === 'households' ? { ...source, sdl: source.sdl.replace('type Query {', 'type Query {\n  "A new field."\n  ping: String') } : source,
+    );
+    expect(breakingChanges(current, composeSupergraph(withAddition))).toEqual([]);
   });
 
   it('every service’s resolver types match its schema (run `pnpm codegen`)', () => {
