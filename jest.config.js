@@ -3,4 +3,7 @@ module.exports = {
   projects: ['<rootDir>/packages/*', '<rootDir>/services/*', '<rootDir>/gateway', '<rootDir>/infra', '<rootDir>/test'],
   // Global options are not read from project configs.
   testTimeout: 60_000,
+  // In CI a handle left open by a failed hook must not hold the run until its time limit;
+  // locally jest waits, so `--detectOpenHandles` can find the leak.
+  forceExit: process.env.CI === 'true',
 };
