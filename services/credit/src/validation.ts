@@ -12,8 +12,3 @@ export function requireIdempotencyKey(field: string, key: string): string {
   return key;
 }
 
-/** Year arguments of reports: 2000–2100. */
-export function requireReportYear(year: number): number {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badUserInput('year', `The year must be a whole number from 2000 to 2100; got ${year}.`);
-  return year;
-}

@@ -1,5 +1,5 @@
 import { badUserInput } from '@povgraph/errors';
-export { isUuid, todayInVietnam, requireText, optionalText, requireNotInFuture } from '@povgraph/validation';
+export { isUuid, todayInVietnam, requireText, optionalText, requireNotInFuture, requireYear } from '@povgraph/validation';
 
 const MAX_FLOOR_AREA_M2 = 1000;
 
@@ -12,8 +12,3 @@ export function requireFloorArea(field: string, value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-/** Report years: 2000–2100. */
-export function requireYear(field: string, year: number): number {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badUserInput(field, `The year must be a whole number from 2000 to 2100; got ${year}.`);
-  return year;
-}

@@ -1,9 +1,9 @@
 import type { AdminUnitResolvers } from '../generated/resolvers';
-import { requireReportYear } from '../validation';
+import { requireYear } from '@povgraph/validation';
 
 export const AdminUnit: AdminUnitResolvers = {
   // The gateway sends { code, communeCodes } (@requires): that is all credit needs.
   __resolveReference: (reference) => reference,
   credit: (unit, { year }, { loaders }) =>
-    loaders.creditReport.load({ areaCode: unit.code, year: requireReportYear(year), communeCodes: unit.communeCodes ?? [] }),
+    loaders.creditReport.load({ areaCode: unit.code, year: requireYear('year', year), communeCodes: unit.communeCodes ?? [] }),
 };

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { forbidden, notFound } from '@povgraph/errors';
+import { forbidden } from '@povgraph/errors';
 import { Role, type Caller } from '@povgraph/auth';
 import { AdminLevel, AdminUnit, AdminUnitSuccession } from '../entities';
 import { AREA_TREE_CTE, IN_POOR_DISTRICT_SQL } from './areaTree';
@@ -91,9 +91,4 @@ export class AdminUnitService {
     }
   }
 
-  async getLatestOrFail(code: string): Promise<AdminUnit> {
-    const [unit] = await this.latestVersions([code]);
-    if (!unit) throw notFound(`No administrative unit has code ${code}.`, { field: 'code' });
-    return unit;
-  }
 }
