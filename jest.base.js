@@ -16,7 +16,7 @@ module.exports = function jestProject(dir, overrides = {}) {
       '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(root, 'tsconfig.jest.json') }],
     },
     moduleNameMapper: {
-      '^@povgraph/(errors|scalars|auth|db|subgraph-kit|testing|graph-client|validation)$': path.join(root, 'packages/$1/src'),
+      '^@povgraph/([a-z-]+)$': path.join(root, 'packages/$1/src'),
     },
     globalSetup: path.join(root, 'packages/testing/src/globalSetup.ts'),
     globalTeardown: path.join(root, 'packages/testing/src/globalTeardown.ts'),

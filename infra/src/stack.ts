@@ -22,13 +22,30 @@ const serviceEnv = (database: DatabaseServer) => ({
   GATEWAY_URL: process.env['GATEWAY_URL'] ?? `http://127.0.0.1:${gatewayPort()}/graphql`,
 });
 
-/** Loads each service's demo data: `--if-empty` at start-up, `--reset` from `pnpm seed --reset`. */
-export async function seedAll(database: DatabaseServer, mode: '--if-empty' | '--reset' | ''): Promise<void> {
-  for (const subgraph of SUBGRAPHS) {
-    const script = path.join(subgraph.dir, 'dist', 'seed', 'index.js');
-    if (!existsSync(script)) continue; // this service has no demo data (yet)
-    await runNodeToEnd(`${subgraph.name} seed`, script, mode ? [mode] : [], serviceEnv(database));
-  }
+type SeedMode = '--if-empty' | '--reset' | '';
+
+const seedScriptOf = (subgraph: (typeof SUBGRAPHS)[number]) => path.join(subgraph.dir, 'dist', 'seed', 'index.js');
+
+/**
+ * Loads the registry's demo data (households, units, reviews, targets) — the
+ * first step: it needs nothing else running. `--if-empty` at start-up, `--reset`
+ * from `pnpm seed --reset`.
+ */
+export async function seedRegistry(database: DatabaseServer, mode: SeedMode): Promise<void> {
+  const households = SUBGRAPHS.find((subgraph) => subgraph.name === 'households')!;
+  await runNodeToEnd('households seed', seedScriptOf(households), mode ? [mode] : [], serviceEnv(database));
+}
+
+/**
+ * Loads every agency's demo data, once the graph runs: each agency writes through
+ * its own service layer, which reads the registry through the gateway (who is
+ * poor, in which commune) exactly as a clerk's write does. They run side by side.
+ */
+export async function seedAgencies(database: DatabaseServer, mode: SeedMode): Promise<void> {
+  const agencies = SUBGRAPHS.filter((subgraph) => subgraph.name !== 'households' && existsSync(seedScriptOf(subgraph)));
+  const results = await Promise.allSettled(agencies.map((subgraph) => runNodeToEnd(`${subgraph.name} seed`, seedScriptOf(subgraph), mode ? [mode] : [], serviceEnv(database))));
+  const failed = results.flatMap((result) => (result.status === 'rejected' ? [(result.reason as Error).message] : []));
+  if (failed.length) throw new Error(failed.join('\n'));
 }
 
 /** Starts every subgraph, waits until each is healthy, then the gateway. */

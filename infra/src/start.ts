@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { Role, signUserToken } from '@povgraph/auth';
 import { openDatabaseServer } from './database';
 import { jwtSecret } from './devSecrets';
-import { seedAll, startStack } from './stack';
+import { seedAgencies, seedRegistry, startStack } from './stack';
 
 /**
  * `pnpm start`: the whole graph on one machine — a database server (embedded by
@@ -16,8 +16,16 @@ export async function main() {
   console.log(`povgraph: database — ${database.description}`);
   let stopping = false;
   try {
-    if (!values['no-demo']) await seedAll(database, '--if-empty');
+    if (!values['no-demo']) await seedRegistry(database, '--if-empty');
     const stack = await startStack(database);
+    if (!values['no-demo']) {
+      try {
+        await seedAgencies(database, '--if-empty');
+      } catch (error) {
+        await stack.stop();
+        throw error;
+      }
+    }
     const shutdown = async (reason: string, code: number) => {
       if (stopping) return;
       stopping = true;

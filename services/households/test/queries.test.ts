@@ -129,9 +129,11 @@ describe('AdminUnit', () => {
     expect(data!.p).toEqual({ inPoorDistrict: false });
   });
 
-  it('answers null for an unknown code and refuses a malformed one', async () => {
+  it('answers NOT_FOUND for an unknown code and refuses a malformed one', async () => {
     const unknown = await subgraph.client.as(analyst).request(`{ adminUnit(code: "99") { name } }`);
     expect(unknown.data).toEqual({ adminUnit: null });
+    expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'code' });
+    expect(unknown.errors![0]!.message).toMatch(/No administrative unit has code 99/);
     const malformed = await subgraph.client.as(analyst).request(`{ adminUnit(code: "6") { name } }`);
     expect(malformed.errors![0]!.message).toMatch(/2 digits \(province\), 3 \(district\) or 5 \(commune\)/);
   });
@@ -209,5 +211,29 @@ describe('Household', () => {
   it('refuses to read without a caller', async () => {
     const { errors } = await subgraph.client.request(HOUSEHOLD, { code: 'A-000' });
     expect(errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('Query.households(ids)', () => {
+  it('answers households in the order asked, null for unknown ids, and refuses more than 1,000 ids', async () => {
+    const page = await subgraph.client.as(analyst).request<any>(`{ adminUnit(code: "${UNITS.district}") { households(first: 2) { nodes { id code } } } }`);
+    const [a, b] = page.data!.adminUnit.households.nodes;
+    const { data } = await subgraph.client.as(analyst).request<any>(`query($ids: [ID!]!) { households(ids: $ids) { id code } }`, { ids: [b.id, 'not-a-uuid', a.id, '00000000-0000-4000-8000-000000000000'] });
+    expect(data!.households).toEqual([b, null, a, null]);
+    const tooMany = await subgraph.client.as(analyst).request(`query($ids: [ID!]!) { households(ids: $ids) { id } }`, { ids: Array.from({ length: 1001 }, () => a.id) });
+    expect(tooMany.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+  });
+});
+
+describe('AdminUnit.report and trend', () => {
+  it('answers the poverty review per year for a range, and refuses ranges no standard covers or too long', async () => {
+    const { data } = await subgraph.client.as(analyst).request<any>(`{ adminUnit(code: "${UNITS.district}") { report(year: 2023) { code year poverty { year totalHouseholds } } trend(from: 2022, to: 2024) { year communeCodes poverty { year } } } }`);
+    expect(data!.adminUnit.report).toMatchObject({ code: UNITS.district, year: 2023, poverty: { year: 2023 } });
+    expect(data!.adminUnit.trend.map((y: any) => [y.year, y.poverty.year])).toEqual([[2022, 2022], [2023, 2023], [2024, 2024]]);
+    expect(data!.adminUnit.trend[0].communeCodes).toContain(UNITS.communeA);
+    for (const [args, field] of [['from: 2024, to: 2022', 'from'], ['from: 2005, to: 2022', 'from'], ['from: 2016, to: 2050', 'to']] as const) {
+      const refused = await subgraph.client.as(analyst).request(`{ adminUnit(code: "${UNITS.district}") { trend(${args}) { year } } }`);
+      expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
   });
 });

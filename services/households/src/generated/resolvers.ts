@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { AdminUnit as AdminUnitModel, AdminUnitSuccession as AdminUnitSuccessionModel, Household as HouseholdModel, Assessment as AssessmentModel, PovertyStandard as PovertyStandardModel, ReductionTarget as ReductionTargetModel } from '../entities';
-import { PovertyFigures as PovertyFiguresModel } from '../services/PovertyReportService';
+import { PovertyFigures as PovertyFiguresModel, AreaYear as AreaYearModel } from '../services/PovertyReportService';
 import { HouseholdPage as HouseholdPageModel } from '../services/HouseholdQueryService';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -112,6 +112,13 @@ export type AdminUnit = {
   poverty: PovertyReport;
   /** Reduction targets assigned to this unit, for one year or all. */
   reductionTargets: Array<ReductionTarget>;
+  /**
+   * The area's year-end programme report (báo cáo tổng kết năm) for `year`: the
+   * poverty review here, and each agency's figures for the same area and year.
+   */
+  report: AreaYear;
+  /** The same report for every year from `from` to `to`, oldest first (xu hướng); at most 30 years, each covered by a poverty standard. */
+  trend: Array<AreaYear>;
 };
 
 
@@ -156,6 +163,46 @@ export type AdminUnitPovertyArgs = {
  */
 export type AdminUnitReductionTargetsArgs = {
   year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * An administrative unit (đơn vị hành chính) under its GSO code. The fields show its
+ * latest version; `history` lists every version, and units abolished in the 2025
+ * reform keep answering for the years they existed.
+ */
+export type AdminUnitReportArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * An administrative unit (đơn vị hành chính) under its GSO code. The fields show its
+ * latest version; `history` lists every version, and units abolished in the 2025
+ * reform keep answering for the years they existed.
+ */
+export type AdminUnitTrendArgs = {
+  from: Scalars['Int']['input'];
+  to: Scalars['Int']['input'];
+};
+
+/**
+ * One area in one calendar year: the unit of the year-end programme report and of
+ * trends. Households answers the poverty review; credit, housing, training and
+ * infrastructure add their own figures for the same area and year.
+ */
+export type AreaYear = {
+  __typename?: 'AreaYear';
+  /** GSO code of the area. */
+  code: Scalars['AdminCode']['output'];
+  /** The calendar year. */
+  year: Scalars['Int']['output'];
+  /** The area itself. */
+  unit: AdminUnit;
+  /** Codes of every commune at or under the area, at any time (what the agencies aggregate over). */
+  communeCodes: Array<Scalars['AdminCode']['output']>;
+  /** The annual poverty review of the year in the area (rà soát hộ nghèo). */
+  poverty: PovertyReport;
 };
 
 /** One version of an administrative unit. */
@@ -358,9 +405,11 @@ export type Query = {
   __typename?: 'Query';
   /** A household by id. */
   household?: Maybe<Household>;
+  /** Households by id, in the order asked, null where no household has the id; at most 1,000 ids. */
+  households: Array<Maybe<Household>>;
   /** A household by registry code (mã hộ). */
   householdByCode?: Maybe<Household>;
-  /** An administrative unit by GSO code, current or abolished. */
+  /** An administrative unit by GSO code, current or abolished; an unknown code is a NOT_FOUND error. */
   adminUnit?: Maybe<AdminUnit>;
   /** Administrative units by level and / or parent; `on` keeps those that existed that day. */
   adminUnits: Array<AdminUnit>;
@@ -373,6 +422,11 @@ export type Query = {
 
 export type QueryHouseholdArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryHouseholdsArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -574,6 +628,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   AdminUnit: AdminUnit;
+  AreaYear: AreaYear;
   Household: Household;
 };
 
@@ -582,6 +637,9 @@ export type FederationReferenceTypes = {
   AdminUnit:
     ( { __typename: 'AdminUnit' }
     & GraphQLRecursivePick<FederationTypes['AdminUnit'], {"code":true}> );
+  AreaYear:
+    ( { __typename: 'AreaYear' }
+    & GraphQLRecursivePick<FederationTypes['AreaYear'], {"code":true,"year":true}> );
   Household:
     ( { __typename: 'Household' }
     & GraphQLRecursivePick<FederationTypes['Household'], {"id":true}> );
@@ -600,6 +658,7 @@ export type ResolversTypes = {
   TargetIndicator: TargetIndicator;
   AdminUnit: ResolverTypeWrapper<AdminUnitModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AreaYear: ResolverTypeWrapper<AreaYearModel>;
   AdminUnitVersion: ResolverTypeWrapper<AdminUnitModel>;
   AdminUnitSuccession: ResolverTypeWrapper<AdminUnitSuccessionModel>;
   Household: ResolverTypeWrapper<HouseholdModel>;
@@ -633,6 +692,7 @@ export type ResolversParentTypes = {
   AdminCode: Scalars['AdminCode']['output'];
   AdminUnit: AdminUnitModel;
   Int: Scalars['Int']['output'];
+  AreaYear: AreaYearModel;
   AdminUnitVersion: AdminUnitModel;
   AdminUnitSuccession: AdminUnitSuccessionModel;
   Household: HouseholdModel;
@@ -702,6 +762,17 @@ export type AdminUnitResolvers<ContextType = Context, ParentType extends Resolve
   households?: Resolver<ResolversTypes['HouseholdConnection'], ParentType, ContextType, RequireFields<AdminUnitHouseholdsArgs, 'first'>>;
   poverty?: Resolver<ResolversTypes['PovertyReport'], ParentType, ContextType, RequireFields<AdminUnitPovertyArgs, 'year'>>;
   reductionTargets?: Resolver<Array<ResolversTypes['ReductionTarget']>, ParentType, ContextType, Partial<AdminUnitReductionTargetsArgs>>;
+  report?: Resolver<ResolversTypes['AreaYear'], ParentType, ContextType, RequireFields<AdminUnitReportArgs, 'year'>>;
+  trend?: Resolver<Array<ResolversTypes['AreaYear']>, ParentType, ContextType, RequireFields<AdminUnitTrendArgs, 'from' | 'to'>>;
+};
+
+export type AreaYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AreaYear'] = ResolversParentTypes['AreaYear'], FederationReferenceType extends FederationReferenceTypes['AreaYear'] = FederationReferenceTypes['AreaYear']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AreaYear']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['AdminCode'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['AdminUnit'], ParentType, ContextType>;
+  communeCodes?: Resolver<Array<ResolversTypes['AdminCode']>, ParentType, ContextType>;
+  poverty?: Resolver<ResolversTypes['PovertyReport'], ParentType, ContextType>;
 };
 
 export type AdminUnitVersionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdminUnitVersion'] = ResolversParentTypes['AdminUnitVersion']> = {
@@ -823,6 +894,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdArgs, 'id'>>;
+  households?: Resolver<Array<Maybe<ResolversTypes['Household']>>, ParentType, ContextType, RequireFields<QueryHouseholdsArgs, 'ids'>>;
   householdByCode?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdByCodeArgs, 'code'>>;
   adminUnit?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType, RequireFields<QueryAdminUnitArgs, 'code'>>;
   adminUnits?: Resolver<Array<ResolversTypes['AdminUnit']>, ParentType, ContextType, Partial<QueryAdminUnitsArgs>>;
@@ -842,6 +914,7 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   AdminCode?: GraphQLScalarType;
   AdminUnit?: AdminUnitResolvers<ContextType>;
+  AreaYear?: AreaYearResolvers<ContextType>;
   AdminUnitVersion?: AdminUnitVersionResolvers<ContextType>;
   AdminUnitSuccession?: AdminUnitSuccessionResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;

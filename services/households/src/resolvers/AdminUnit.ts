@@ -3,6 +3,14 @@ import type { AdminUnitResolvers } from '../generated/resolvers';
 import type { PovertyStatus } from '../entities';
 import { requireStandardFor, todayInVietnam } from '../validation';
 
+/** A trend spans at most this many years: every year is a full report across agencies. */
+export const MAX_TREND_YEARS = 30;
+
+export function requireWholeYear(field: string, year: number): number {
+  if (!Number.isInteger(year)) throw badUserInput(field, `The year must be a whole number; got ${year}.`);
+  return year;
+}
+
 export const AdminUnit: AdminUnitResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.adminUnit.load(reference.code),
   parent: (unit, _, { loaders }) => (unit.parentCode ? loaders.adminUnit.load(unit.parentCode) : null),
@@ -30,9 +38,23 @@ export const AdminUnit: AdminUnitResolvers = {
     });
   },
   poverty: async (unit, { year }, { loaders }) => {
-    if (!Number.isInteger(year)) throw badUserInput('year', `The year must be a whole number; got ${year}.`);
+    requireWholeYear('year', year);
     requireStandardFor('year', year, await loaders.standards.load('all'));
     return loaders.poverty.load(`${unit.code}|${year}`);
+  },
+  report: async (unit, { year }, { loaders }) => {
+    requireStandardFor('year', requireWholeYear('year', year), await loaders.standards.load('all'));
+    return { code: unit.code, year };
+  },
+  trend: async (unit, { from, to }, { loaders }) => {
+    const standards = await loaders.standards.load('all');
+    requireWholeYear('from', from);
+    requireWholeYear('to', to);
+    if (from > to) throw badUserInput('from', `The range starts after it ends (${from} > ${to}).`);
+    if (to - from + 1 > MAX_TREND_YEARS) throw badUserInput('to', `A trend covers at most ${MAX_TREND_YEARS} years; ${from}–${to} is ${to - from + 1}.`);
+    const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    for (const year of years) requireStandardFor(year === from ? 'from' : 'to', year, standards);
+    return years.map((year) => ({ code: unit.code, year }));
   },
   reductionTargets: async (unit, { year }, { loaders }) => {
     const targets = await loaders.targetsByUnit.load(unit.code);

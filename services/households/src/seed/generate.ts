@@ -1,26 +1,11 @@
+import { randomSource, type Random } from '@povgraph/demo';
 import { AdminLevel, AreaType, type AdminUnit, type AdminUnitSuccession } from '../entities';
 import { standardForYear } from '../domain/classify';
 import { INITIAL_STANDARDS } from '../domain/standards';
 import type { RecordAssessmentInput, RegisterHouseholdInput } from '../generated/resolvers';
 import { DISTRICTS, MERGED_PROVINCES, PROVINCES, REVIEW_PLANS, type CommuneSpec, type ReviewPlan } from './areas';
 
-/** mulberry32: a small, fast, deterministic PRNG; the same seed gives the same dataset. */
-export function randomSource(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  };
-}
-type Random = ReturnType<typeof randomSource>;
+
 
 const REFORM_DAY = '2025-07-01';
 const LAST_DAY_BEFORE_REFORM = '2025-06-30';

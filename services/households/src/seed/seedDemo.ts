@@ -1,19 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { Role, type Caller } from '@povgraph/auth';
 import { recordAudit } from '@povgraph/db';
+import { SEED_CALLER, type DemoSeed, type SeedProgress } from '@povgraph/demo';
 import type { BaseContext, Logger } from '@povgraph/subgraph-kit';
 import { AdminUnit, AdminUnitSuccession, Household } from '../entities';
-import type { Services } from '../services';
+import { createServices, type Services } from '../services';
 import { DISTRICTS, TARGETS } from './areas';
 import { demoAreas, demoUnits } from './generate';
 
-export const SEED_CALLER: Caller = { subject: 'demo-seed', role: Role.ADMIN, agency: 'povgraph demo data', area: null };
-
 const BATCH = 5000;
-
-export interface SeedProgress {
-  start(label: string, total: number): { tick(count: number): void; finish(): void };
-}
 
 /** Whether the registry holds anything yet (the demo loads only into an empty one). */
 export async function isEmpty(dataSource: DataSource): Promise<boolean> {
@@ -77,3 +71,11 @@ export async function seedDemo(dataSource: DataSource, services: Services, progr
   const inScope = (unitCode: string) => !options.districts || options.districts.some((district) => unitCode === district || DISTRICTS.find((d) => d.code === district)!.communes.some((c) => c.code === unitCode));
   for (const target of TARGETS.filter((t) => inScope(t.unitCode))) await services.targets.set(context, target as Parameters<Services['targets']['set']>[1]);
 }
+
+/** The registry's demo dataset, as `pnpm seed` and `pnpm start` load it. */
+export const householdsDemo: DemoSeed = {
+  service: 'households',
+  isEmpty,
+  reset: resetData,
+  load: (dataSource, { progress, logger, seed }) => seedDemo(dataSource, createServices(dataSource), progress, logger, { seed }),
+};

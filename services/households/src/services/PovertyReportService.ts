@@ -1,6 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { AREA_TREE_CTE } from './areaTree';
 
+/** One area in one year (`AreaYear`): the key every agency adds its year figures to. */
+export interface AreaYear {
+  code: string;
+  year: number;
+}
+
 /** The review figures of one area and year, as `PovertyReport` shows them. */
 export interface PovertyFigures {
   areaCode: string;
