@@ -151,6 +151,41 @@ describe('_entities: AdminUnit.infrastructure — a work counts once per area th
   });
 });
 
+describe('_entities: AreaYear.infrastructure — the report of one area in one year, for AdminUnit.report and trend', () => {
+  const AREA_YEARS = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on AreaYear { code year
+    infrastructure { areaCode year works maintenanceWorks investmentCapital recurrentCapital disbursed byCategory { category works maintenanceWorks } } } } }`;
+  const areaYear = (area: { code: string; communeCodes: string[] }, year: number) => ({ __typename: 'AreaYear', code: area.code, year, communeCodes: area.communeCodes });
+
+  it('answers the same figures as AdminUnit.infrastructure(year), for every (area, year) in one statement', async () => {
+    const wanted = [areaYear(AREAS.district, 2022), areaYear(AREAS.district, 2023), areaYear(AREAS.district, 2024), areaYear(AREAS.province, 2023), areaYear(AREAS.otherCommune, 2021)];
+    subgraph.sql.reset();
+    const { data, errors } = await subgraph.client.as(analyst).request(AREA_YEARS, { representations: wanted });
+    expect(errors).toBeUndefined();
+    expect(subgraph.sql.count).toBe(1);
+    const answers = data!._entities as Array<{ code: string; year: number; infrastructure: Record<string, unknown> }>;
+    expect(answers.map((a) => `${a.code}/${a.year}`)).toEqual(['630/2022', '630/2023', '630/2024', '64/2023', '23801/2021']);
+    for (const answer of answers) {
+      const unit = Object.values(AREAS).find((a) => a.code === answer.code)!;
+      const [viaUnit] = await reports([unit], answer.year);
+      expect(answer.infrastructure).toEqual({ areaCode: answer.code, year: answer.year, ...pick(viaUnit!, ['works', 'maintenanceWorks', 'investmentCapital', 'recurrentCapital', 'disbursed']), byCategory: expect.any(Array) });
+    }
+    // Worked out by hand from the works above: the 2022 road alone; the 2023 works less the cancelled road; 2024's two works.
+    expect(answers[0]!.infrastructure).toMatchObject({ works: 1, maintenanceWorks: 0, investmentCapital: 7_000_000_000, recurrentCapital: 0 });
+    expect(answers[1]!.infrastructure).toMatchObject({ works: 2, maintenanceWorks: 2, investmentCapital: 6_500_000_000, recurrentCapital: 450_000_000, disbursed: 1_000_000_000 });
+    expect(answers[2]!.infrastructure).toMatchObject({ works: 2, maintenanceWorks: 0, investmentCapital: 1_600_000_000, recurrentCapital: 10_000_000 });
+    expect(answers[4]!.infrastructure).toMatchObject({ works: 0, maintenanceWorks: 0, investmentCapital: 0, byCategory: [] });
+  });
+
+  it('refuses a year outside 2000–2100', async () => {
+    const { errors } = await subgraph.client.as(analyst).request(AREA_YEARS, { representations: [areaYear(AREAS.district, 1999)] });
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+  });
+});
+
+function pick(record: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, record[key]]));
+}
+
 describe('_entities: AdminUnit.infrastructureProjects', () => {
   const LIST = `query($representations: [_Any!]!, $year: Int) { _entities(representations: $representations) { ... on AdminUnit { code infrastructureProjects(year: $year) { name status programmeYear } } } }`;
 

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { InfrastructureProject as InfrastructureProjectModel, Disbursement as DisbursementModel } from '../entities';
-import { AreaReference as AreaReferenceModel } from '../services/areas';
+import { AreaReference as AreaReferenceModel, AreaYearReference as AreaYearReferenceModel } from '../services/areas';
 import { InfrastructureFigures as InfrastructureFiguresModel, CategoryFigures as CategoryFiguresModel } from '../services/InfrastructureReportService';
 import { ProjectPage as ProjectPageModel } from '../services/ProjectQueryService';
 import { Context } from '../context';
@@ -153,6 +153,27 @@ export type AdminUnitInfrastructureArgs = {
  */
 export type AdminUnitInfrastructureProjectsArgs = {
   year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * One area in one calendar year: the unit of the year-end programme report and of
+ * trends. Households answers the poverty review; credit, housing, training and
+ * infrastructure add their own figures for the same area and year.
+ */
+export type AreaYear = {
+  __typename?: 'AreaYear';
+  /** GSO code of the area. */
+  code: Scalars['AdminCode']['output'];
+  /** The calendar year. */
+  year: Scalars['Int']['output'];
+  /** Codes of every commune at or under the area, at any time (what the agencies aggregate over). */
+  communeCodes: Array<Scalars['AdminCode']['output']>;
+  /**
+   * Dự án 1 works of the year (as programme year) in the area, cancelled ones left out
+   * (báo cáo kết quả thực hiện Dự án 1): the same figures as `AdminUnit.infrastructure(year)`,
+   * and a trend of many years is one SQL statement.
+   */
+  infrastructure?: Maybe<InfrastructureReport>;
 };
 
 /** Dự án 1 in one area and programme year; cancelled works are not counted. */
@@ -383,6 +404,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   InfrastructureProject: InfrastructureProject;
   AdminUnit: AdminUnit;
+  AreaYear: AreaYear;
 };
 
 /** Mapping of federation reference types */
@@ -397,6 +419,11 @@ export type FederationReferenceTypes = {
         | GraphQLRecursivePick<FederationTypes['AdminUnit'], {"communeCodes":true}>
         | GraphQLRecursivePick<FederationTypes['AdminUnit'], {"communeCodes":true}>
         | GraphQLRecursivePick<FederationTypes['AdminUnit'], {"communeCodes":true}> ) );
+  AreaYear:
+    ( { __typename: 'AreaYear' }
+    & GraphQLRecursivePick<FederationTypes['AreaYear'], {"code":true,"year":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['AreaYear'], {"communeCodes":true}> ) );
 };
 
 
@@ -414,6 +441,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Disbursement: ResolverTypeWrapper<DisbursementModel>;
   AdminUnit: ResolverTypeWrapper<AreaReferenceModel>;
+  AreaYear: ResolverTypeWrapper<AreaYearReferenceModel>;
   InfrastructureReport: ResolverTypeWrapper<InfrastructureFiguresModel>;
   InfrastructureCategoryFigures: ResolverTypeWrapper<CategoryFiguresModel>;
   InfrastructureProjectConnection: ResolverTypeWrapper<ProjectPageModel>;
@@ -436,6 +464,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Disbursement: DisbursementModel;
   AdminUnit: AreaReferenceModel;
+  AreaYear: AreaYearReferenceModel;
   InfrastructureReport: InfrastructureFiguresModel;
   InfrastructureCategoryFigures: CategoryFiguresModel;
   InfrastructureProjectConnection: ProjectPageModel;
@@ -508,6 +537,13 @@ export type AdminUnitResolvers<ContextType = Context, ParentType extends Resolve
   infrastructureProjects?: Resolver<Maybe<Array<ResolversTypes['InfrastructureProject']>>, ParentType, ContextType, Partial<AdminUnitInfrastructureProjectsArgs>>;
 };
 
+export type AreaYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AreaYear'] = ResolversParentTypes['AreaYear'], FederationReferenceType extends FederationReferenceTypes['AreaYear'] = FederationReferenceTypes['AreaYear']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AreaYear']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['AdminCode'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  infrastructure?: Resolver<Maybe<ResolversTypes['InfrastructureReport']>, ParentType, ContextType>;
+};
+
 export type InfrastructureReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InfrastructureReport'] = ResolversParentTypes['InfrastructureReport']> = {
   areaCode?: Resolver<ResolversTypes['AdminCode'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -565,6 +601,7 @@ export type Resolvers<ContextType = Context> = {
   InfrastructureProject?: InfrastructureProjectResolvers<ContextType>;
   Disbursement?: DisbursementResolvers<ContextType>;
   AdminUnit?: AdminUnitResolvers<ContextType>;
+  AreaYear?: AreaYearResolvers<ContextType>;
   InfrastructureReport?: InfrastructureReportResolvers<ContextType>;
   InfrastructureCategoryFigures?: InfrastructureCategoryFiguresResolvers<ContextType>;
   InfrastructureProjectConnection?: InfrastructureProjectConnectionResolvers<ContextType>;

@@ -1,10 +1,11 @@
 import type { AdminUnitResolvers } from '../generated/resolvers';
-import type { AreaReference } from '../services/areas';
+import type { AreaReference, AreaYearReference } from '../services/areas';
 import { requireYear } from '@povgraph/validation';
 
 /** The communes the gateway brought from the registry (`@requires(fields: "communeCodes")`). */
-function communesOf(unit: AreaReference): string[] {
-  if (!unit.communeCodes) throw new Error(`AdminUnit ${unit.code} arrived without communeCodes; the gateway supplies them for fields that @requires them.`);
+export function communesOf(unit: AreaReference | AreaYearReference): string[] {
+  const what = 'year' in unit ? `AreaYear ${unit.code}/${unit.year}` : `AdminUnit ${unit.code}`;
+  if (!unit.communeCodes) throw new Error(`${what} arrived without communeCodes; the gateway supplies them for fields that @requires them.`);
   return unit.communeCodes;
 }
 

@@ -7,6 +7,17 @@ export interface AreaReference {
   communeCodes?: string[] | null;
 }
 
+/**
+ * An AreaYear (one area in one calendar year, owned by the household registry)
+ * as this service sees it: the key, and the area's communes for the fields that
+ * `@requires` them.
+ */
+export interface AreaYearReference {
+  code: string;
+  year: number;
+  communeCodes?: string[] | null;
+}
+
 /** One (area, year) question for the reports; `year` null means every year. */
 export interface AreaYear {
   areaCode: string;
