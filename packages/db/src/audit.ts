@@ -39,6 +39,13 @@ export class AuditEntry {
   after!: Record<string, unknown> | null;
 }
 
+/**
+ * How a bulk write is audited: `each` — a row per record changed (a clerk's
+ * write); `batch` — one row per batch naming what it wrote (an import, such as
+ * the demo dataset or a commune's register loaded from a spreadsheet).
+ */
+export type AuditGranularity = 'each' | 'batch';
+
 export interface AuditInput {
   caller: Caller;
   requestId: string | null;

@@ -31,13 +31,18 @@ describe('demo dataset (Kông Chro only)', () => {
     ]);
   });
 
-  it('classified every review itself and audited every write', async () => {
+  it('classified every review itself and audited every import batch', async () => {
     const [counts] = await subgraph.dataSource.query(`SELECT
       (SELECT count(*) FROM assessments)::int AS reviews,
-      (SELECT count(*) FROM audit_log WHERE action = 'recordAssessment')::int AS audited,
-      (SELECT count(*) FROM audit_log WHERE action = 'registerHousehold')::int AS registered,
-      (SELECT count(*) FROM households)::int AS households`);
-    expect(counts).toEqual({ reviews: 12_450 + 12_600 + 12_836 + 12_990, audited: 12_450 + 12_600 + 12_836 + 12_990, registered: 12_990, households: 12_990 });
+      (SELECT sum((after->>'reviews')::int) FROM audit_log WHERE action = 'importAssessments')::int AS audited,
+      (SELECT sum((after->>'count')::int) FROM audit_log WHERE action = 'importHouseholds')::int AS registered,
+      (SELECT count(*) FROM households)::int AS households,
+      (SELECT count(*) FROM audit_log WHERE actor_subject = 'demo-seed')::int AS "auditRows"`);
+    expect(counts).toEqual({ reviews: 12_450 + 12_600 + 12_836 + 12_990, audited: 12_450 + 12_600 + 12_836 + 12_990, registered: 12_990, households: 12_990, auditRows: expect.any(Number) });
+    // One row per import batch (and the units and targets), not one per record.
+    expect(counts.auditRows).toBeLessThan(30);
+    const [poor] = await subgraph.dataSource.query(`SELECT count(*)::int AS n FROM assessments WHERE year = 2023 AND status = 'POOR'`);
+    expect(poor.n).toBe(4_336);
     expect(await isEmpty(subgraph.dataSource)).toBe(false);
   });
 

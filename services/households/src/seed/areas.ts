@@ -203,26 +203,27 @@ export const REVIEW_PLANS: ReviewPlan[] = [
     },
   },
   {
-    // A sample of the city's households; reviews from 2017 so the 2018 target can be measured.
+    // A sample of the city's households (one in five); reviews from 2017 so the 2018 target can be measured.
     districtCode: '643',
     prefix: 'BMT',
     years: {
-      2017: { total: 11_400, poor: 420, nearPoor: 760 },
-      2018: { total: 11_550, poor: 350, nearPoor: 690 },
-      2021: { total: 11_800, poor: 310, nearPoor: 690 },
-      2022: { total: 11_900, poor: 520, nearPoor: 820 },
-      2023: { total: 12_000, poor: 380, nearPoor: 700 },
-      2024: { total: 12_100, poor: 260, nearPoor: 610 },
+      2017: { total: 2_280, poor: 84, nearPoor: 152 },
+      2018: { total: 2_310, poor: 70, nearPoor: 138 },
+      2021: { total: 2_360, poor: 62, nearPoor: 138 },
+      2022: { total: 2_380, poor: 104, nearPoor: 164 },
+      2023: { total: 2_400, poor: 76, nearPoor: 140 },
+      2024: { total: 2_420, poor: 52, nearPoor: 122 },
     },
   },
   {
+    // A sample of the district's households (one in three).
     districtCode: '665',
     prefix: 'DS',
     years: {
-      2021: { total: 17_300, poor: 2_760, nearPoor: 1_420 },
-      2022: { total: 17_550, poor: 2_980, nearPoor: 1_510 },
-      2023: { total: 17_800, poor: 2_510, nearPoor: 1_460 },
-      2024: { total: 18_020, poor: 2_050, nearPoor: 1_380 },
+      2021: { total: 5_770, poor: 920, nearPoor: 473 },
+      2022: { total: 5_850, poor: 993, nearPoor: 503 },
+      2023: { total: 5_930, poor: 837, nearPoor: 487 },
+      2024: { total: 6_010, poor: 683, nearPoor: 460 },
     },
   },
 ];

@@ -6,8 +6,10 @@ import { AdminUnit, AdminUnitSuccession, Household } from '../entities';
 import { createServices, type Services } from '../services';
 import { DISTRICTS, TARGETS } from './areas';
 import { demoAreas, demoUnits } from './generate';
+import type { RecordAssessmentInput } from '../generated/resolvers';
 
-const BATCH = 5000;
+/** Households per transaction (with all their reviews). */
+const BATCH = 2500;
 
 /** Whether the registry holds anything yet (the demo loads only into an empty one). */
 export async function isEmpty(dataSource: DataSource): Promise<boolean> {
@@ -42,30 +44,26 @@ export async function seedDemo(dataSource: DataSource, services: Services, progr
 
   const areas = demoAreas(seed).filter((area) => !options.districts || options.districts.includes(area.plan.districtCode));
   const households = progress.start('households', areas.reduce((sum, area) => sum + area.households.length, 0));
-  const ids = new Map<string, string[]>();
-  for (const area of areas) {
-    const areaIds: string[] = [];
+  const reviews = progress.start('reviews', areas.reduce((sum, area) => sum + area.years.reduce((n, year) => n + area.plan.years[year]!.total, 0), 0));
+  // Two areas at a time: the database works on one while this process prepares the other.
+  await inLanes(areas, 2, async (area) => {
+    const ids: string[] = [];
     for (let start = 0; start < area.households.length; start += BATCH) {
-      const saved = await services.households.registerMany(context, area.households.slice(start, start + BATCH));
-      areaIds.push(...saved.map((household) => household.id));
+      const saved = await services.households.registerMany(context, area.households.slice(start, start + BATCH), undefined, 'batch');
+      ids.push(...saved.map((household) => household.id));
       households.tick(saved.length);
     }
-    ids.set(area.plan.districtCode, areaIds);
-  }
-  households.finish();
-
-  const reviewCount = areas.reduce((sum, area) => sum + area.years.reduce((n, year) => n + area.plan.years[year]!.total, 0), 0);
-  const reviews = progress.start('reviews', reviewCount);
-  for (const area of areas) {
-    for (const year of area.years) {
-      const inputs = area.reviews(year, ids.get(area.plan.districtCode)!);
-      for (let start = 0; start < inputs.length; start += BATCH) {
-        const batch = inputs.slice(start, start + BATCH);
-        await services.assessments.recordMany(context, batch);
-        reviews.tick(batch.length);
-      }
+    // Every year's reviews of a batch of households go in together: each household's
+    // history is then classified once, oldest first, as a commune's import would be.
+    const byHousehold = new Map<string, RecordAssessmentInput[]>(ids.map((id) => [id, []]));
+    for (const year of area.years) for (const review of area.reviews(year, ids)) byHousehold.get(review.householdId)!.push(review);
+    for (let start = 0; start < ids.length; start += BATCH) {
+      const batch = ids.slice(start, start + BATCH).flatMap((id) => byHousehold.get(id)!);
+      await services.assessments.recordMany(context, batch, undefined, 'batch');
+      reviews.tick(batch.length);
     }
-  }
+  });
+  households.finish();
   reviews.finish();
 
   const inScope = (unitCode: string) => !options.districts || options.districts.some((district) => unitCode === district || DISTRICTS.find((d) => d.code === district)!.communes.some((c) => c.code === unitCode));
@@ -79,3 +77,12 @@ export const householdsDemo: DemoSeed = {
   reset: resetData,
   load: (dataSource, { progress, logger, seed }) => seedDemo(dataSource, createServices(dataSource), progress, logger, { seed }),
 };
+
+/** Runs `work` over `items`, at most `lanes` at a time. */
+async function inLanes<T>(items: readonly T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
+}

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Role, requireRole, type Caller } from '@povgraph/auth';
 import { badUserInput, notFound } from '@povgraph/errors';
-import { recordAudit, type AuditInput } from '@povgraph/db';
+import { recordAudit, type AuditGranularity, type AuditInput } from '@povgraph/db';
 import type { BaseContext } from '@povgraph/subgraph-kit';
 import { classify, standardForYear } from '../domain/classify';
 import { Assessment, Household, PovertyStandard } from '../entities';
@@ -39,7 +39,7 @@ export class AssessmentService {
    * or the demo data). Every review is checked before anything is written; one bad
    * review refuses the batch, naming its field as `fieldOf(i)`.
    */
-  async recordMany(context: BaseContext, inputs: readonly RecordAssessmentInput[], fieldOf = (i: number) => `inputs.${i}`): Promise<Assessment[]> {
+  async recordMany(context: BaseContext, inputs: readonly RecordAssessmentInput[], fieldOf = (i: number) => `inputs.${i}`, audit: AuditGranularity = 'each'): Promise<Assessment[]> {
     const caller = requireRole(context.caller, [Role.LABOUR_OFFICE], 'record poverty reviews');
     const standards = await this.dataSource.getRepository(PovertyStandard).find();
     const households = await this.householdsOf(inputs, fieldOf);
@@ -48,7 +48,7 @@ export class AssessmentService {
     for (const communeCode of new Set(checked.map((review) => review.household.communeCode))) {
       await this.adminUnits.assertCallerServes(caller, communeCode, 'reviewing a household');
     }
-    return this.dataSource.transaction((manager) => this.write(manager, caller, context.requestId, checked, standards));
+    return this.dataSource.transaction((manager) => this.write(manager, caller, context.requestId, checked, standards, audit));
   }
 
   private async householdsOf(inputs: readonly RecordAssessmentInput[], fieldOf: (i: number) => string): Promise<Map<string, Household>> {
@@ -88,7 +88,7 @@ export class AssessmentService {
     return { household, year, assessedOn, income, lackingIndicators: [...input.lackingIndicators], standard };
   }
 
-  private async write(manager: EntityManager, caller: Caller, requestId: string | null, reviews: CheckedReview[], standards: PovertyStandard[]): Promise<Assessment[]> {
+  private async write(manager: EntityManager, caller: Caller, requestId: string | null, reviews: CheckedReview[], standards: PovertyStandard[], audit: AuditGranularity): Promise<Assessment[]> {
     const householdIds = [...new Set(reviews.map((review) => review.household.id))];
     // One writer at a time per household: later years are recomputed from these reviews.
     await manager.query('SELECT 1 FROM households WHERE id = ANY($1) ORDER BY id FOR UPDATE', [householdIds]);
@@ -103,7 +103,7 @@ export class AssessmentService {
       const history = historyOf.get(review.household.id)!;
       let assessment = history.find((a) => a.year === review.year);
       if (!assessment) {
-        assessment = manager.create(Assessment, { householdId: review.household.id, year: review.year });
+        assessment = Object.assign(new Assessment(), { householdId: review.household.id, year: review.year });
         history.push(assessment);
         history.sort((a, b) => a.year - b.year);
       }
@@ -120,6 +120,11 @@ export class AssessmentService {
     }
 
     const saved = await this.upsert(manager, [...touched]);
+    if (audit === 'batch') {
+      const after = { reviews: results.length, reclassified: saved.length - results.length, households: householdIds.length, years: [...new Set(results.map((a) => a.year))].sort() };
+      await recordAudit(manager, [{ caller, requestId, action: 'importAssessments', entityType: 'Assessment', entityId: '*', before: null, after }]);
+      return results;
+    }
     const recorded = new Set(results);
     const audits: AuditInput[] = saved.map((assessment) => ({
       caller,
