@@ -3,7 +3,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { Loan as LoanModel, Repayment as RepaymentModel, ProgrammeRule as ProgrammeRuleModel } from '../entities';
 import { HouseholdReference as HouseholdReferenceModel } from '../services/LoanService';
-import { AreaReference as AreaReferenceModel, CreditFigures as CreditFiguresModel, ProgrammeFigures as ProgrammeFiguresModel } from '../services/CreditReportService';
+import { AreaReference as AreaReferenceModel, CreditFigures as CreditFiguresModel, ProgrammeFigures as ProgrammeFiguresModel, AreaYearReference as AreaYearReferenceModel } from '../services/CreditReportService';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -185,12 +185,20 @@ export type Household = {
   loans?: Maybe<Array<Loan>>;
   /** Total outstanding and whether a loan is active at the end of `asOf` (default today, Vietnam time). */
   credit?: Maybe<HouseholdCredit>;
+  /** Whether a loan was disbursed to the household in the calendar year `year` (2000–2100) (được vay vốn trong năm), under any programme. */
+  receivedLoanIn?: Maybe<Scalars['Boolean']['output']>;
 };
 
 
 /** A household in the registry (owned by the households subgraph); credit adds its loans. */
 export type HouseholdCreditArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A household in the registry (owned by the households subgraph); credit adds its loans. */
+export type HouseholdReceivedLoanInArgs = {
+  year: Scalars['Int']['input'];
 };
 
 /** An administrative unit (owned by the households subgraph); credit adds its yearly VBSP figures. */
@@ -207,6 +215,20 @@ export type AdminUnit = {
 /** An administrative unit (owned by the households subgraph); credit adds its yearly VBSP figures. */
 export type AdminUnitCreditArgs = {
   year: Scalars['Int']['input'];
+};
+
+/**
+ * One area in one calendar year (owned by the households subgraph): the unit of the
+ * year-end report and of trends; credit adds its VBSP figures for the same area and year.
+ */
+export type AreaYear = {
+  __typename?: 'AreaYear';
+  code: Scalars['AdminCode']['output'];
+  year: Scalars['Int']['output'];
+  /** Every commune at or under the area, at any time (from the households subgraph). */
+  communeCodes: Array<Scalars['AdminCode']['output']>;
+  /** VBSP lending in the area in the year, as the year-end report shows it (báo cáo tín dụng chính sách); the same figures as `AdminUnit.credit(year)`. */
+  credit?: Maybe<CreditReport>;
 };
 
 /** VBSP lending in an area and year; a unit's figures are the sum of its communes'. */
@@ -399,6 +421,7 @@ export type FederationTypes = {
   Loan: Loan;
   Household: Household;
   AdminUnit: AdminUnit;
+  AreaYear: AreaYear;
 };
 
 /** Mapping of federation reference types */
@@ -414,6 +437,11 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['AdminUnit'], {"code":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['AdminUnit'], {"communeCodes":true}> ) );
+  AreaYear:
+    ( { __typename: 'AreaYear' }
+    & GraphQLRecursivePick<FederationTypes['AreaYear'], {"code":true,"year":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['AreaYear'], {"communeCodes":true}> ) );
 };
 
 
@@ -436,6 +464,7 @@ export type ResolversTypes = {
   HouseholdCredit: ResolverTypeWrapper<HouseholdCredit>;
   Household: ResolverTypeWrapper<HouseholdReferenceModel>;
   AdminUnit: ResolverTypeWrapper<AreaReferenceModel>;
+  AreaYear: ResolverTypeWrapper<AreaYearReferenceModel>;
   CreditReport: ResolverTypeWrapper<CreditFiguresModel>;
   CreditProgrammeFigures: ResolverTypeWrapper<ProgrammeFiguresModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -460,6 +489,7 @@ export type ResolversParentTypes = {
   HouseholdCredit: HouseholdCredit;
   Household: HouseholdReferenceModel;
   AdminUnit: AreaReferenceModel;
+  AreaYear: AreaYearReferenceModel;
   CreditReport: CreditFiguresModel;
   CreditProgrammeFigures: ProgrammeFiguresModel;
   Query: Record<PropertyKey, never>;
@@ -545,12 +575,20 @@ export type HouseholdResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   loans?: Resolver<Maybe<Array<ResolversTypes['Loan']>>, ParentType, ContextType>;
   credit?: Resolver<Maybe<ResolversTypes['HouseholdCredit']>, ParentType, ContextType, Partial<HouseholdCreditArgs>>;
+  receivedLoanIn?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<HouseholdReceivedLoanInArgs, 'year'>>;
 };
 
 export type AdminUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdminUnit'] = ResolversParentTypes['AdminUnit'], FederationReferenceType extends FederationReferenceTypes['AdminUnit'] = FederationReferenceTypes['AdminUnit']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AdminUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['AdminCode'], ParentType, ContextType>;
   credit?: Resolver<Maybe<ResolversTypes['CreditReport']>, ParentType, ContextType, RequireFields<AdminUnitCreditArgs, 'year'>>;
+};
+
+export type AreaYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AreaYear'] = ResolversParentTypes['AreaYear'], FederationReferenceType extends FederationReferenceTypes['AreaYear'] = FederationReferenceTypes['AreaYear']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AreaYear']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['AdminCode'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  credit?: Resolver<Maybe<ResolversTypes['CreditReport']>, ParentType, ContextType>;
 };
 
 export type CreditReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditReport'] = ResolversParentTypes['CreditReport']> = {
@@ -595,6 +633,7 @@ export type Resolvers<ContextType = Context> = {
   HouseholdCredit?: HouseholdCreditResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
   AdminUnit?: AdminUnitResolvers<ContextType>;
+  AreaYear?: AreaYearResolvers<ContextType>;
   CreditReport?: CreditReportResolvers<ContextType>;
   CreditProgrammeFigures?: CreditProgrammeFiguresResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import { outstandingOn } from '../domain/balance';
+import { requireYear } from '@povgraph/validation';
 import type { HouseholdResolvers } from '../generated/resolvers';
 import { todayInVietnam } from '../validation';
 
@@ -21,4 +22,5 @@ export const Household: HouseholdResolvers = {
     });
     return { outstanding, hasActiveLoan };
   },
+  receivedLoanIn: (household, { year }, { loaders }) => loaders.receivedLoanIn.load({ householdId: household.id, year: requireYear('year', year) }),
 };

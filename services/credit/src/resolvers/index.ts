@@ -1,6 +1,7 @@
 import { scalarResolvers } from '@povgraph/scalars';
 import type { Resolvers } from '../generated/resolvers';
 import { AdminUnit } from './AdminUnit';
+import { AreaYear } from './AreaYear';
 import { Household } from './Household';
 import { Loan } from './Loan';
 import { Mutation } from './Mutation';
@@ -16,4 +17,5 @@ export const resolvers: Resolvers = {
   CreditProgrammeRule,
   Household,
   AdminUnit,
+  AreaYear,
 };

@@ -9,6 +9,13 @@ export interface AreaReference {
   communeCodes?: readonly string[] | null;
 }
 
+/** An AreaYear as the gateway sends it: its key and (by @requires) every commune under the area. */
+export interface AreaYearReference {
+  code: string;
+  year: number;
+  communeCodes?: readonly string[] | null;
+}
+
 /** One programme's figures in an area and year. */
 export interface ProgrammeFigures {
   programme: CreditProgramme;

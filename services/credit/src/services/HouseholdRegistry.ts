@@ -12,10 +12,19 @@ export interface RegistryHousehold {
   statusOn: PovertyStatus | null;
 }
 
-const HOUSEHOLD_ON = /* GraphQL */ `
-  query CreditHouseholdOn($id: ID!, $on: Date!) {
-    household(id: $id) { id code communeCode registeredOn statusOn(date: $on) }
-  }`;
+/** One household asked for on one day (its disbursement date). */
+export interface HouseholdOnDay {
+  id: string;
+  on: string;
+}
+
+/** The registry answers at most this many ids per `households(ids:)` field. */
+const IDS_PER_FIELD = 1000;
+
+const FIELDS = 'id code communeCode registeredOn statusOn';
+
+/** `id|on`: how answers are keyed. */
+export const householdDayKey = (id: string, on: string) => `${id}|${on}`;
 
 /**
  * The household registry, read through the graph as the caller at write time:
@@ -25,8 +34,40 @@ const HOUSEHOLD_ON = /* GraphQL */ `
 export class HouseholdRegistry {
   constructor(private readonly graph: GraphClient) {}
 
-  async householdOn(caller: Caller, id: string, on: string, requestId?: string): Promise<RegistryHousehold | null> {
-    const data = await this.graph.request<{ household: RegistryHousehold | null }>(caller, 'the household registry', HOUSEHOLD_ON, { id, on }, requestId);
-    return data.household;
+  /**
+   * Many households, each on its own day, in ONE request: the asks are grouped by
+   * day, and each group (≤ 1,000 ids) is one aliased `households(ids:)` field whose
+   * `statusOn` takes that day. Keyed by `householdDayKey`; null where the registry
+   * has no such household.
+   */
+  async householdsOn(caller: Caller, asks: readonly HouseholdOnDay[], requestId?: string): Promise<Map<string, RegistryHousehold | null>> {
+    const byDay = new Map<string, Set<string>>();
+    for (const { id, on } of asks) byDay.set(on, (byDay.get(on) ?? new Set()).add(id));
+    const groups: Array<{ on: string; ids: string[] }> = [];
+    for (const [on, ids] of byDay) {
+      const all = [...ids];
+      for (let start = 0; start < all.length; start += IDS_PER_FIELD) groups.push({ on, ids: all.slice(start, start + IDS_PER_FIELD) });
+    }
+    const answers = new Map<string, RegistryHousehold | null>();
+    if (!groups.length) return answers;
+    const declarations = groups.map((_, n) => `$ids${n}: [ID!]!, $on${n}: Date!`).join(', ');
+    const selections = groups.map((_, n) => `h${n}: households(ids: $ids${n}) { ${FIELDS}(date: $on${n}) }`).join('\n');
+    const variables: Record<string, unknown> = {};
+    groups.forEach((group, n) => {
+      variables[`ids${n}`] = group.ids;
+      variables[`on${n}`] = group.on;
+    });
+    const data = await this.graph.request<Record<string, Array<RegistryHousehold | null>>>(
+      caller,
+      'the household registry',
+      `query CreditHouseholdsOn(${declarations}) {\n${selections}\n}`,
+      variables,
+      requestId,
+    );
+    groups.forEach((group, n) => {
+      const found = data[`h${n}`] ?? [];
+      group.ids.forEach((id, i) => answers.set(householdDayKey(id, group.on), found[i] ?? null));
+    });
+    return answers;
   }
 }
