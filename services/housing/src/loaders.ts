@@ -22,6 +22,28 @@ export function createLoaders(dataSource: DataSource, services: Services) {
       const rows = valid.length ? await supports.find({ where: { householdId: In(valid) }, order: { approvedOn: 'ASC', createdAt: 'ASC' } }) : [];
       return groupByKey(householdIds, rows, (row) => row.householdId);
     }),
+    /**
+     * Whether each household had support approved in the year and not cancelled;
+     * key: household id and year, one statement for any mix of both.
+     */
+    supportedInYear: new DataLoader<{ householdId: string; year: number }, boolean, string>(
+      async (keys) => {
+        const valid = keys.filter((key) => isUuid(key.householdId));
+        const rows: Array<{ key: string }> = valid.length
+          ? await dataSource.query(
+              `SELECT DISTINCT k.household_id || '|' || k.year AS key
+               FROM unnest($1::uuid[], $2::int[]) AS k(household_id, year)
+               JOIN housing_supports s ON s.household_id = k.household_id
+                AND s.approved_on BETWEEN make_date(k.year, 1, 1) AND make_date(k.year, 12, 31)
+                AND s.status <> 'CANCELLED'`,
+              [valid.map((key) => key.householdId), valid.map((key) => key.year)],
+            )
+          : [];
+        const found = new Set(rows.map((row) => row.key));
+        return keys.map(({ householdId, year }) => found.has(`${householdId.toLowerCase()}|${year}`));
+      },
+      { cacheKeyFn: ({ householdId, year }) => `${householdId}|${year}` },
+    ),
     /** Key: an area, a year and its communes; cached by `code|year`. */
     housingReport: new DataLoader<AreaYear, HousingFigures, string>((requests) => services.reports.figures(requests), {
       cacheKeyFn: ({ code, year }) => `${code}|${year}`,

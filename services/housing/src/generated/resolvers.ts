@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { HousingSupport as HousingSupportModel, SupportRule as SupportRuleModel } from '../entities';
-import { HouseholdReference as HouseholdReferenceModel, LoanReference as LoanReferenceModel, AreaReference as AreaReferenceModel } from '../services/references';
+import { HouseholdReference as HouseholdReferenceModel, LoanReference as LoanReferenceModel, AreaReference as AreaReferenceModel, AreaYearReference as AreaYearReferenceModel } from '../services/references';
 import { HousingFigures as HousingFiguresModel, SourceFigures as SourceFiguresModel } from '../services/HousingReportService';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -73,6 +73,14 @@ export type Household = {
   id: Scalars['ID']['output'];
   /** Housing support the household received, from every source, oldest approval first (hỗ trợ nhà ở). */
   housingSupports?: Maybe<Array<HousingSupport>>;
+  /** Whether a housing support for the household was approved in the calendar year `year` and not cancelled, from any source (được hỗ trợ nhà ở trong năm); `year` 2000–2100. */
+  receivedHousingSupportIn?: Maybe<Scalars['Boolean']['output']>;
+};
+
+
+/** A household in the registry (hộ gia đình), owned by the households subgraph. */
+export type HouseholdReceivedHousingSupportInArgs = {
+  year: Scalars['Int']['input'];
 };
 
 /** A VBSP loan (khoản vay NHCSXH), owned by the credit subgraph. */
@@ -94,6 +102,23 @@ export type AdminUnit = {
 /** An administrative unit (đơn vị hành chính), owned by the households subgraph. */
 export type AdminUnitHousingArgs = {
   year: Scalars['Int']['input'];
+};
+
+/**
+ * One area in one calendar year: the unit of the year-end programme report and of
+ * trends. Households answers the poverty review; credit, housing, training and
+ * infrastructure add their own figures for the same area and year.
+ */
+export type AreaYear = {
+  __typename?: 'AreaYear';
+  /** GSO code of the area. */
+  code: Scalars['AdminCode']['output'];
+  /** The calendar year. */
+  year: Scalars['Int']['output'];
+  /** Codes of every commune at or under the area, at any time (what the agencies aggregate over). */
+  communeCodes: Array<Scalars['AdminCode']['output']>;
+  /** Housing support in the area in the year (kết quả hỗ trợ nhà ở), every source and by source: the same figures as `AdminUnit.housing(year)`. */
+  housing?: Maybe<HousingReport>;
 };
 
 /** Support to build or repair one household's house (hỗ trợ nhà ở), from one source. */
@@ -340,6 +365,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   Household: Household;
   AdminUnit: AdminUnit;
+  AreaYear: AreaYear;
   HousingSupport: HousingSupport;
 };
 
@@ -353,6 +379,11 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['AdminUnit'], {"code":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['AdminUnit'], {"communeCodes":true}> ) );
+  AreaYear:
+    ( { __typename: 'AreaYear' }
+    & GraphQLRecursivePick<FederationTypes['AreaYear'], {"code":true,"year":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['AreaYear'], {"communeCodes":true}> ) );
   HousingSupport:
     ( { __typename: 'HousingSupport' }
     & GraphQLRecursivePick<FederationTypes['HousingSupport'], {"id":true}> );
@@ -371,9 +402,10 @@ export type ResolversTypes = {
   HousingStatus: HousingStatus;
   Household: ResolverTypeWrapper<HouseholdReferenceModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Loan: ResolverTypeWrapper<LoanReferenceModel>;
   AdminUnit: ResolverTypeWrapper<AreaReferenceModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AreaYear: ResolverTypeWrapper<AreaYearReferenceModel>;
   HousingSupport: ResolverTypeWrapper<HousingSupportModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HousingRule: ResolverTypeWrapper<SupportRuleModel>;
@@ -393,9 +425,10 @@ export type ResolversParentTypes = {
   AdminCode: Scalars['AdminCode']['output'];
   Household: HouseholdReferenceModel;
   ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
   Loan: LoanReferenceModel;
   AdminUnit: AreaReferenceModel;
-  Int: Scalars['Int']['output'];
+  AreaYear: AreaYearReferenceModel;
   HousingSupport: HousingSupportModel;
   Float: Scalars['Float']['output'];
   HousingRule: SupportRuleModel;
@@ -435,6 +468,7 @@ export type HouseholdResolvers<ContextType = Context, ParentType extends Resolve
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Household']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   housingSupports?: Resolver<Maybe<Array<ResolversTypes['HousingSupport']>>, ParentType, ContextType>;
+  receivedHousingSupportIn?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<HouseholdReceivedHousingSupportInArgs, 'year'>>;
 };
 
 export type LoanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Loan'] = ResolversParentTypes['Loan']> = {
@@ -445,6 +479,13 @@ export type AdminUnitResolvers<ContextType = Context, ParentType extends Resolve
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AdminUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['AdminCode'], ParentType, ContextType>;
   housing?: Resolver<Maybe<ResolversTypes['HousingReport']>, ParentType, ContextType, RequireFields<AdminUnitHousingArgs, 'year'>>;
+};
+
+export type AreaYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AreaYear'] = ResolversParentTypes['AreaYear'], FederationReferenceType extends FederationReferenceTypes['AreaYear'] = FederationReferenceTypes['AreaYear']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AreaYear']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['AdminCode'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  housing?: Resolver<Maybe<ResolversTypes['HousingReport']>, ParentType, ContextType>;
 };
 
 export type HousingSupportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HousingSupport'] = ResolversParentTypes['HousingSupport'], FederationReferenceType extends FederationReferenceTypes['HousingSupport'] = FederationReferenceTypes['HousingSupport']> = {
@@ -520,6 +561,7 @@ export type Resolvers<ContextType = Context> = {
   Household?: HouseholdResolvers<ContextType>;
   Loan?: LoanResolvers<ContextType>;
   AdminUnit?: AdminUnitResolvers<ContextType>;
+  AreaYear?: AreaYearResolvers<ContextType>;
   HousingSupport?: HousingSupportResolvers<ContextType>;
   HousingRule?: HousingRuleResolvers<ContextType>;
   HousingReport?: HousingReportResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import { scalarResolvers } from '@povgraph/scalars';
 import type { Resolvers } from '../generated/resolvers';
 import { AdminUnit } from './AdminUnit';
+import { AreaYear } from './AreaYear';
 import { Household } from './Household';
 import { HousingSupport } from './HousingSupport';
 import { Mutation } from './Mutation';
@@ -11,6 +12,7 @@ export const resolvers: Resolvers = {
   Query,
   Mutation,
   AdminUnit,
+  AreaYear,
   Household,
   HousingSupport,
 };

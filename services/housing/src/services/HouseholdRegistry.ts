@@ -1,5 +1,6 @@
 import type { Caller } from '@povgraph/auth';
 import type { GraphClient } from '@povgraph/graph-client';
+import { MAX_PAGE_SIZE } from '@povgraph/validation';
 import type { PovertyStatus } from '../entities';
 
 const OWNER = 'the household registry';
@@ -15,29 +16,52 @@ export interface RegistryHousehold {
 }
 
 const FOR_APPROVAL = /* GraphQL */ `
-  query HouseholdForHousingSupport($id: ID!, $on: Date!) {
-    household(id: $id) { id code communeCode registeredOn statusOn(date: $on) commune { inPoorDistrict } }
+  query HouseholdsForHousingSupport($ids: [ID!]!, $on: Date!) {
+    households(ids: $ids) { id code communeCode registeredOn statusOn(date: $on) commune { inPoorDistrict } }
   }`;
 
 const MEMBERS = /* GraphQL */ `
-  query HouseholdMembers($id: ID!) { household(id: $id) { id members } }`;
+  query HouseholdMembers($ids: [ID!]!) { households(ids: $ids) { id members } }`;
+
+/** `households(ids:)` takes at most this many ids. */
+const IDS_PER_REQUEST = MAX_PAGE_SIZE;
 
 /**
  * The household registry (households subgraph), read through the gateway as the
- * caller; unreachable means UPSTREAM_UNAVAILABLE and the write is refused whole.
+ * caller, many households per request; unreachable means UPSTREAM_UNAVAILABLE
+ * and the write is refused whole.
  */
 export class HouseholdRegistry {
   constructor(private readonly graph: GraphClient) {}
 
-  /** The household with its status in force on `on`; null when the registry has no such household. */
-  async forApproval(caller: Caller, id: string, on: string, requestId?: string): Promise<RegistryHousehold | null> {
-    const data = await this.graph.request<{ household: RegistryHousehold | null }>(caller, OWNER, FOR_APPROVAL, { id, on }, requestId);
-    return data.household;
+  /**
+   * The households with their status in force on `on`, by id (lower case); an id
+   * the registry does not know is absent. One request per 1,000 ids.
+   */
+  async forApproval(caller: Caller, ids: readonly string[], on: string, requestId?: string): Promise<Map<string, RegistryHousehold>> {
+    const found = new Map<string, RegistryHousehold>();
+    for (const chunk of chunks(unique(ids), IDS_PER_REQUEST)) {
+      const data = await this.graph.request<{ households: Array<RegistryHousehold | null> }>(caller, OWNER, FOR_APPROVAL, { ids: chunk, on }, requestId);
+      for (const household of data.households) if (household) found.set(household.id.toLowerCase(), household);
+    }
+    return found;
   }
 
-  /** Members of the household now; null when the registry has no such household. */
-  async members(caller: Caller, id: string, requestId?: string): Promise<number | null> {
-    const data = await this.graph.request<{ household: { members: number } | null }>(caller, OWNER, MEMBERS, { id }, requestId);
-    return data.household?.members ?? null;
+  /** Members of each household now, by id (lower case); an unknown id is absent. */
+  async members(caller: Caller, ids: readonly string[], requestId?: string): Promise<Map<string, number>> {
+    const found = new Map<string, number>();
+    for (const chunk of chunks(unique(ids), IDS_PER_REQUEST)) {
+      const data = await this.graph.request<{ households: Array<{ id: string; members: number } | null> }>(caller, OWNER, MEMBERS, { ids: chunk }, requestId);
+      for (const household of data.households) if (household) found.set(household.id.toLowerCase(), household.members);
+    }
+    return found;
   }
+}
+
+const unique = (ids: readonly string[]) => [...new Set(ids.map((id) => id.toLowerCase()))];
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
 }

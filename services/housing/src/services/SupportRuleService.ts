@@ -14,16 +14,29 @@ export class SupportRuleService {
     return query.getMany();
   }
 
-  /** The rule for (source, kind) in force on `day`, or BAD_USER_INPUT naming the periods on record. */
-  async requireInForce(source: HousingSource, kind: HousingKind, day: string): Promise<SupportRule> {
-    const rules = await this.dataSource.getRepository(SupportRule).findBy({ source, kind });
-    const rule = ruleInForce(rules, source, kind, day);
+  /** The rule book as it stands: every rule on record (a few dozen rows), for checking a batch against. */
+  async book(): Promise<RuleBook> {
+    return new RuleBook(await this.list());
+  }
+}
+
+/** Every rule on record, to find the one in force for each write of a batch. */
+export class RuleBook {
+  constructor(private readonly rules: readonly SupportRule[]) {}
+
+  /**
+   * The rule for (source, kind) in force on `day`, or BAD_USER_INPUT naming the
+   * periods on record (`field` is the input holding kind and approval date, e.g. `input`).
+   */
+  requireInForce(source: HousingSource, kind: HousingKind, day: string, field: string): SupportRule {
+    const rule = ruleInForce(this.rules, source, kind, day);
     if (rule) return rule;
-    if (rules.length === 0) throw badUserInput('input.kind', `No rule on record lets ${source} fund ${kind} support; choose another source or kind.`);
-    const periods = rules
+    const rules = this.rules.filter((r) => r.source === source && r.kind === kind);
+    if (rules.length === 0) throw badUserInput(`${field}.kind`, `No rule on record lets ${source} fund ${kind} support; choose another source or kind.`);
+    const periods = [...rules]
       .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
       .map((r) => (r.validTo ? `from ${r.validFrom} to ${r.validTo}` : `from ${r.validFrom}`))
       .join(', ');
-    throw badUserInput('input.approvedOn', `No ${source} rule for ${kind} support is in force on ${day}; its rules apply ${periods}.`);
+    throw badUserInput(`${field}.approvedOn`, `No ${source} rule for ${kind} support is in force on ${day}; its rules apply ${periods}.`);
   }
 }

@@ -13,3 +13,10 @@ export interface AreaReference {
   code: string;
   communeCodes: string[] | null;
 }
+
+/** An area in a year (households' `AreaYear`), with the communes under the area (`@requires`). */
+export interface AreaYearReference {
+  code: string;
+  year: number;
+  communeCodes: string[] | null;
+}
