@@ -11,6 +11,7 @@ import type { GatewayConfig } from './config';
 import { readGatewayContext, type GatewayContext } from './context';
 import { CallerForwardingDataSource } from './dataSource';
 import { explorerRouter } from './explorer';
+import { exportRouter } from './export';
 import { requireTokenPlugin } from './plugins';
 import { readSupergraph, type SubgraphEndpoint } from './supergraph';
 
@@ -34,7 +35,7 @@ async function subgraphHealth(subgraphs: SubgraphEndpoint[]): Promise<Record<str
   return Object.fromEntries(entries);
 }
 
-/** Serves the supergraph: POST /graphql, the explorer at /explorer, and /health. */
+/** Serves the supergraph: POST /graphql, CSV exports at /export.csv, the explorer at /explorer, and /health. */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const { sdl, subgraphs } = readSupergraph(config.supergraphPath, config.subgraphUrls);
   // @apollo/gateway reports usage data to Apollo unless this is set (its only switch);
@@ -63,6 +64,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     express.json({ limit: '2mb' }),
     expressMiddleware(server, { context: async ({ req }) => readGatewayContext(req.headers, config, logger) }),
   );
+  app.use(exportRouter(server, (req) => readGatewayContext(req.headers, config, logger)));
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
