@@ -22,9 +22,10 @@ export interface DemoStack extends TestStack {
 export async function startDemoStack(agencies: Record<string, TestSubgraphRecipe<BaseContext & any>>, districts?: readonly string[]): Promise<DemoStack> {
   const stack = await startTestStack({ households: householdsRecipe, ...agencies });
   const logger = createLogger('demo-seed', 'silent');
+  const graph = () => new GraphClient({ gatewayUrl: stack.gateway.url, internalSecret: TEST_INTERNAL_SECRET, timeoutMs: 30_000 });
   const households = stack.subgraphs['households']!.dataSource;
-  await seedRegistry(households, householdsServices(households), silentProgress, logger, { districts });
-  const environment = () => seedEnvironment({ graph: new GraphClient({ gatewayUrl: stack.gateway.url, internalSecret: TEST_INTERNAL_SECRET, timeoutMs: 30_000 }), logger, progress: silentProgress });
+  await seedRegistry(households, householdsServices(households, graph()), silentProgress, logger, { districts });
+  const environment = () => seedEnvironment({ graph: graph(), logger, progress: silentProgress });
   return {
     ...stack,
     environment,

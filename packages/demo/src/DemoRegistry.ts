@@ -68,7 +68,7 @@ export class DemoRegistry {
     let after: string | null = null;
     for (;;) {
       type Page = { adminUnit: { households: { nodes: DemoHousehold[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null };
-      const data: Page = await this.graph.request<Page>(this.caller, 'the household registry', HOUSEHOLDS, { code: areaCode, status: filter.status ?? null, year: filter.year ?? null, after });
+      const data: Page = await this.graph.request<Page>(this.caller, 'the household registry', HOUSEHOLDS, { code: areaCode, status: filter.status ?? null, year: filter.year ?? null, after }, undefined, 'read');
       if (!data.adminUnit) throw new Error(`The household registry has no unit ${areaCode}; load its demo data first (pnpm seed).`);
       found.push(...data.adminUnit.households.nodes);
       if (!data.adminUnit.households.pageInfo.hasNextPage) return found;

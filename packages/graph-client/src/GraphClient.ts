@@ -23,8 +23,12 @@ interface GraphQLResponse<T> {
 export class GraphClient {
   constructor(private readonly options: GraphClientOptions) {}
 
-  /** `owner` names the data in messages, e.g. "the household registry". */
-  async request<T>(caller: Caller, owner: string, query: string, variables: Record<string, unknown> = {}, requestId?: string): Promise<T> {
+  /**
+   * `owner` names the data in messages, e.g. "the household registry"; `purpose`
+   * says whether a write waits on the answer (its message then says nothing was written).
+   */
+  async request<T>(caller: Caller, owner: string, query: string, variables: Record<string, unknown> = {}, requestId?: string, purpose: 'write' | 'read' = 'write'): Promise<T> {
+    const outcome = purpose === 'write' ? '; nothing was written. Try again in a moment.' : '. Try again in a moment.';
     let response: Response;
     try {
       response = await fetch(this.options.gatewayUrl, {
@@ -39,12 +43,12 @@ export class GraphClient {
       });
     } catch (error) {
       const reason = error instanceof Error && error.name === 'TimeoutError' ? 'did not answer in time' : 'could not be reached';
-      throw upstreamUnavailable(`${capitalise(owner)} ${reason}; nothing was written. Try again in a moment.`, { owner });
+      throw upstreamUnavailable(`${capitalise(owner)} ${reason}${outcome}`, { owner });
     }
     const body = (await response.json().catch(() => ({}))) as GraphQLResponse<T>;
     if (!response.ok || body.errors?.length || !body.data) {
       const detail = body.errors?.map((e) => e.message).join('; ') || `HTTP ${response.status}`;
-      throw upstreamUnavailable(`${capitalise(owner)} could not answer (${detail}); nothing was written. Try again in a moment.`, { owner });
+      throw upstreamUnavailable(`${capitalise(owner)} could not answer (${detail})${outcome}`, { owner });
     }
     return body.data;
   }

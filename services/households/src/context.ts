@@ -10,5 +10,5 @@ export interface Context extends BaseContext {
 }
 
 export function contextFactory(dataSource: DataSource, services: Services) {
-  return (base: BaseContext): Context => ({ ...base, loaders: createLoaders(dataSource, services), services });
+  return (base: BaseContext): Context => ({ ...base, loaders: createLoaders(dataSource, services, base.caller, base.requestId), services });
 }

@@ -7,5 +7,5 @@ runMain(async () => {
   const config = loadConfig();
   const logger = createLogger(SERVICE_NAME, config.logLevel);
   const dataSource = await openDatabase(householdsDataSource(config.databaseUrl), config.databaseUrl);
-  await runSubgraph(householdsSubgraph(dataSource, { port: config.port, host: config.host, internalSecret: config.internalSecret, logger }));
+  await runSubgraph(householdsSubgraph(dataSource, { port: config.port, host: config.host, internalSecret: config.internalSecret, gatewayUrl: config.gatewayUrl, logger }));
 });

@@ -4,13 +4,15 @@ import { In, type DataSource } from 'typeorm';
 import { AdminUnit, AdminUnitSuccession, Assessment, Household, PovertyStandard, ReductionTarget } from './entities';
 import type { Services } from './services';
 import type { PovertyFigures } from './services/PovertyReportService';
+import type { CoverageFigures } from './services/CoverageService';
+import type { Caller } from '@povgraph/auth';
 import { isUuid } from './validation';
 
 /**
  * Per-request loaders: whatever the number of parents in one query-plan fetch,
  * each kind of child costs one SQL statement.
  */
-export function createLoaders(dataSource: DataSource, services: Services) {
+export function createLoaders(dataSource: DataSource, services: Services, caller: Caller | null, requestId: string) {
   const households = dataSource.getRepository(Household);
   return {
     householdById: new DataLoader<string, Household | null>(async (ids) => {
@@ -54,6 +56,20 @@ export function createLoaders(dataSource: DataSource, services: Services) {
       });
       return services.povertyReports.figures(requests);
     }),
+    /**
+     * Key: `${areaCode}|${year}`. Coverage asks the other agencies once per area and
+     * year in a request, however many of its fields the query selects.
+     */
+    coverage: new DataLoader<string, CoverageFigures>(
+      (keys) =>
+        Promise.all(
+          keys.map((key) => {
+            const [areaCode, year] = key.split('|');
+            return services.coverage.figures(caller!, areaCode!, Number(year), requestId);
+          }),
+        ),
+      { batch: false },
+    ),
     targetsByUnit: new DataLoader<string, ReductionTarget[]>(async (codes) =>
       groupByKey(codes, await dataSource.getRepository(ReductionTarget).find({ where: { unitCode: In([...codes]) }, order: { year: 'ASC', indicator: 'ASC' } }), (row) => row.unitCode),
     ),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { createDataSource } from '@povgraph/db';
+import { GraphClient } from '@povgraph/graph-client';
 import { loadTypeDefs, type Logger, type SubgraphOptions } from '@povgraph/subgraph-kit';
 import { contextFactory, type Context } from './context';
 import { entities } from './entities';
@@ -17,13 +18,23 @@ export function householdsDataSource(url: string, logger?: TypeOrmLogger): DataS
   return createDataSource({ url, entities, migrations, applicationName: `povgraph-${SERVICE_NAME}`, logger });
 }
 
-export function householdsSubgraph(dataSource: DataSource, settings: { port: number; host?: string; internalSecret: string; logger: Logger }): SubgraphOptions<Context> {
+export interface HouseholdsSettings {
+  port: number;
+  host?: string;
+  internalSecret: string;
+  /** The gateway, through which coverage and targets ask the other agencies. */
+  gatewayUrl: string;
+  logger: Logger;
+}
+
+export function householdsSubgraph(dataSource: DataSource, { gatewayUrl, ...settings }: HouseholdsSettings): SubgraphOptions<Context> {
+  const graph = new GraphClient({ gatewayUrl, internalSecret: settings.internalSecret, timeoutMs: 20_000 });
   return {
     name: SERVICE_NAME,
     typeDefs: loadTypeDefs(SCHEMA_PATH),
     resolvers,
     dataSource,
-    createContext: contextFactory(dataSource, createServices(dataSource)),
+    createContext: contextFactory(dataSource, createServices(dataSource, graph)),
     ...settings,
   };
 }

@@ -237,3 +237,50 @@ describe('AdminUnit.report and trend', () => {
     }
   });
 });
+
+describe('AdminUnit.targetResults', () => {
+  beforeAll(async () => {
+    for (const [unit, indicator, value] of [
+      [UNITS.communeA, 'POVERTY_RATE_POINTS', 15],
+      [UNITS.district, 'POOR_HOUSEHOLDS', 5],
+      [UNITS.district, 'JOBS', 100],
+      [UNITS.district, 'TRAINED_LABOUR_SHARE', 40],
+      [UNITS.otherCommune, 'POVERTY_RATE_POINTS', 1],
+    ] as const) {
+      await subgraph.dataSource.query(`INSERT INTO reduction_targets (unit_code, year, indicator, value) VALUES ($1, 2023, $2, $3)`, [unit, indicator, value]);
+    }
+  });
+
+  it('measures each target of the unit and the units under it, and says why one is not measured', async () => {
+    const { data, errors } = await subgraph.client.as(analyst).request<any>(`{ adminUnit(code: "${UNITS.district}") {
+      targetResults(year: 2023) { target { unitCode indicator value } measured status basis } } }`);
+    expect(errors).toBeUndefined();
+    const results = data!.adminUnit.targetResults;
+    expect(results.map((r: any) => [r.target.unitCode, r.target.indicator, r.measured, r.status])).toEqual([
+      // Commune A: 5 of 10 poor in 2022, 3 of 10 in 2023: 20 points cut against 15.
+      [UNITS.communeA, 'POVERTY_RATE_POINTS', 20, 'MET'],
+      // The district: 7 poor in 2022, 4 in 2023: 3 fewer against 5.
+      [UNITS.district, 'JOBS', null, 'NOT_MEASURED'],
+      [UNITS.district, 'POOR_HOUSEHOLDS', 3, 'NOT_MET'],
+      [UNITS.district, 'TRAINED_LABOUR_SHARE', null, 'NOT_MEASURED'],
+    ]);
+    // This suite runs no gateway: training's jobs cannot be asked, and the result says so.
+    expect(results[1].basis).toMatch(/not measured: training could not answer/);
+    expect(results[3].basis).toMatch(/labour-force count/);
+    const none = await subgraph.client.as(analyst).request<any>(`{ adminUnit(code: "${UNITS.district}") { targetResults(year: 2021) { status } } }`);
+    expect(none.data!.adminUnit.targetResults).toEqual([]);
+  });
+});
+
+describe('AdminUnit.coverage', () => {
+  it('is null with UPSTREAM_UNAVAILABLE when the agencies cannot be asked, while the unit still answers', async () => {
+    const { data, errors } = await subgraph.client.as(analyst).request<any>(`{ adminUnit(code: "${UNITS.district}") { name coverage(year: 2023) { poor { households } } } }`);
+    expect(data!.adminUnit).toEqual({ name: expect.any(String), coverage: null });
+    expect(errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+  });
+
+  it('refuses a year whose previous review no standard covers', async () => {
+    const { errors } = await subgraph.client.as(analyst).request(`{ adminUnit(code: "${UNITS.district}") { coverage(year: 2016) { year } } }`);
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+  });
+});

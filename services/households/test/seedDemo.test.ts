@@ -1,4 +1,5 @@
-import { startTestSubgraph, testCallers, type TestSubgraph } from '@povgraph/testing';
+import { GraphClient } from '@povgraph/graph-client';
+import { startTestSubgraph, testCallers, TEST_INTERNAL_SECRET, UNREACHABLE_GATEWAY, type TestSubgraph } from '@povgraph/testing';
 import { createLogger } from '@povgraph/subgraph-kit';
 import { createServices } from '../src/services';
 import { demoAreas } from '../src/seed/generate';
@@ -11,7 +12,7 @@ const silent = { start: () => ({ tick: () => undefined, finish: () => undefined 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(recipe);
   expect(await isEmpty(subgraph.dataSource)).toBe(true);
-  await seedDemo(subgraph.dataSource, createServices(subgraph.dataSource), silent, createLogger('seed', 'silent'), { districts: ['630'] });
+  await seedDemo(subgraph.dataSource, createServices(subgraph.dataSource, new GraphClient({ gatewayUrl: UNREACHABLE_GATEWAY, internalSecret: TEST_INTERNAL_SECRET })), silent, createLogger('seed', 'silent'), { districts: ['630'] });
 }, 120_000);
 afterAll(() => subgraph.stop());
 

@@ -4,6 +4,8 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { AdminUnit as AdminUnitModel, AdminUnitSuccession as AdminUnitSuccessionModel, Household as HouseholdModel, Assessment as AssessmentModel, PovertyStandard as PovertyStandardModel, ReductionTarget as ReductionTargetModel } from '../entities';
 import { PovertyFigures as PovertyFiguresModel, AreaYear as AreaYearModel } from '../services/PovertyReportService';
 import { HouseholdPage as HouseholdPageModel } from '../services/HouseholdQueryService';
+import { CoverageFigures as CoverageFiguresModel } from '../services/CoverageService';
+import { TargetResultFigures as TargetResultFiguresModel } from '../services/TargetResultService';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -119,6 +121,18 @@ export type AdminUnit = {
   report: AreaYear;
   /** The same report for every year from `from` to `to`, oldest first (xu hướng); at most 30 years, each covered by a poverty standard. */
   trend: Array<AreaYear>;
+  /**
+   * Whom the programmes reached in `year` (độ bao phủ): of the area's POOR and
+   * NEAR_POOR households on the list in force that year — those the review of
+   * `year − 1` classified so —, how many received a VBSP loan, housing support or
+   * training in `year`, and which received none. Asks credit, housing and training
+   * through the graph (nothing is copied); null with an UPSTREAM_UNAVAILABLE error
+   * when one of them cannot answer. At most 100,000 such households per area:
+   * ask a larger area by its districts.
+   */
+  coverage?: Maybe<Coverage>;
+  /** Reduction targets of `year` set for this unit and every unit under it, each beside the result measured from the graph (chỉ tiêu và kết quả thực hiện), ordered by unit and indicator. */
+  targetResults: Array<TargetResult>;
 };
 
 
@@ -184,6 +198,88 @@ export type AdminUnitReportArgs = {
 export type AdminUnitTrendArgs = {
   from: Scalars['Int']['input'];
   to: Scalars['Int']['input'];
+};
+
+
+/**
+ * An administrative unit (đơn vị hành chính) under its GSO code. The fields show its
+ * latest version; `history` lists every version, and units abolished in the 2025
+ * reform keep answering for the years they existed.
+ */
+export type AdminUnitCoverageArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * An administrative unit (đơn vị hành chính) under its GSO code. The fields show its
+ * latest version; `history` lists every version, and units abolished in the 2025
+ * reform keep answering for the years they existed.
+ */
+export type AdminUnitTargetResultsArgs = {
+  year: Scalars['Int']['input'];
+};
+
+/** How far the programmes reached the poor and near-poor households of an area in a year. */
+export type Coverage = {
+  __typename?: 'Coverage';
+  areaCode: Scalars['AdminCode']['output'];
+  /** The year whose support is counted. */
+  year: Scalars['Int']['output'];
+  /** The review that made the list (year − 1). */
+  reviewYear: Scalars['Int']['output'];
+  /** POOR households of the list. */
+  poor: CoverageCounts;
+  /** NEAR_POOR households of the list. */
+  nearPoor: CoverageCounts;
+  /** Households of the list that no programme reached in the year, ordered by registry code (hộ chưa được hỗ trợ). */
+  unreached: HouseholdConnection;
+};
+
+
+/** How far the programmes reached the poor and near-poor households of an area in a year. */
+export type CoverageUnreachedArgs = {
+  status?: InputMaybe<PovertyStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Households of one status on the list, and how many each programme reached. */
+export type CoverageCounts = {
+  __typename?: 'CoverageCounts';
+  /** Households on the list. */
+  households: Scalars['Int']['output'];
+  /** Of those, with a VBSP loan disbursed in the year (được vay vốn). */
+  withLoan: Scalars['Int']['output'];
+  /** With a housing support approved in the year (được hỗ trợ nhà ở). */
+  withHousingSupport: Scalars['Int']['output'];
+  /** With a member in a course starting in the year (được đào tạo nghề). */
+  withTraining: Scalars['Int']['output'];
+  /** Reached by at least one programme. */
+  withAny: Scalars['Int']['output'];
+  /** Reached by none. */
+  withNone: Scalars['Int']['output'];
+  /** withAny / households, percent with 2 decimals. */
+  coverageRate: Scalars['Float']['output'];
+};
+
+export type TargetStatus =
+  /** The measured result reaches the target (đạt). */
+  | 'MET'
+  /** It does not (không đạt). */
+  | 'NOT_MET'
+  /** The graph holds no measure for it yet; `basis` says why. */
+  | 'NOT_MEASURED';
+
+/** A reduction target beside its measured result. */
+export type TargetResult = {
+  __typename?: 'TargetResult';
+  target: ReductionTarget;
+  /** The result in the target's own measure (a cut is positive); null when not measured. */
+  measured?: Maybe<Scalars['Float']['output']>;
+  status: TargetStatus;
+  /** How the result was measured, or why it was not. */
+  basis: Scalars['String']['output'];
 };
 
 /**
@@ -658,6 +754,11 @@ export type ResolversTypes = {
   TargetIndicator: TargetIndicator;
   AdminUnit: ResolverTypeWrapper<AdminUnitModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Coverage: ResolverTypeWrapper<CoverageFiguresModel>;
+  CoverageCounts: ResolverTypeWrapper<CoverageCounts>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  TargetStatus: TargetStatus;
+  TargetResult: ResolverTypeWrapper<TargetResultFiguresModel>;
   AreaYear: ResolverTypeWrapper<AreaYearModel>;
   AdminUnitVersion: ResolverTypeWrapper<AdminUnitModel>;
   AdminUnitSuccession: ResolverTypeWrapper<AdminUnitSuccessionModel>;
@@ -668,7 +769,6 @@ export type ResolversTypes = {
   DeprivationIndicator: ResolverTypeWrapper<DeprivationIndicator>;
   IncomeLines: ResolverTypeWrapper<IncomeLines>;
   PovertyReport: ResolverTypeWrapper<PovertyFiguresModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ReductionTarget: ResolverTypeWrapper<ReductionTargetModel>;
   HouseholdConnection: ResolverTypeWrapper<HouseholdPageModel>;
   HouseholdEdge: ResolverTypeWrapper<Omit<HouseholdEdge, 'node'> & { node: ResolversTypes['Household'] }>;
@@ -692,6 +792,10 @@ export type ResolversParentTypes = {
   AdminCode: Scalars['AdminCode']['output'];
   AdminUnit: AdminUnitModel;
   Int: Scalars['Int']['output'];
+  Coverage: CoverageFiguresModel;
+  CoverageCounts: CoverageCounts;
+  Float: Scalars['Float']['output'];
+  TargetResult: TargetResultFiguresModel;
   AreaYear: AreaYearModel;
   AdminUnitVersion: AdminUnitModel;
   AdminUnitSuccession: AdminUnitSuccessionModel;
@@ -702,7 +806,6 @@ export type ResolversParentTypes = {
   DeprivationIndicator: DeprivationIndicator;
   IncomeLines: IncomeLines;
   PovertyReport: PovertyFiguresModel;
-  Float: Scalars['Float']['output'];
   ReductionTarget: ReductionTargetModel;
   HouseholdConnection: HouseholdPageModel;
   HouseholdEdge: Omit<HouseholdEdge, 'node'> & { node: ResolversParentTypes['Household'] };
@@ -764,6 +867,34 @@ export type AdminUnitResolvers<ContextType = Context, ParentType extends Resolve
   reductionTargets?: Resolver<Array<ResolversTypes['ReductionTarget']>, ParentType, ContextType, Partial<AdminUnitReductionTargetsArgs>>;
   report?: Resolver<ResolversTypes['AreaYear'], ParentType, ContextType, RequireFields<AdminUnitReportArgs, 'year'>>;
   trend?: Resolver<Array<ResolversTypes['AreaYear']>, ParentType, ContextType, RequireFields<AdminUnitTrendArgs, 'from' | 'to'>>;
+  coverage?: Resolver<Maybe<ResolversTypes['Coverage']>, ParentType, ContextType, RequireFields<AdminUnitCoverageArgs, 'year'>>;
+  targetResults?: Resolver<Array<ResolversTypes['TargetResult']>, ParentType, ContextType, RequireFields<AdminUnitTargetResultsArgs, 'year'>>;
+};
+
+export type CoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coverage'] = ResolversParentTypes['Coverage']> = {
+  areaCode?: Resolver<ResolversTypes['AdminCode'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reviewYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  poor?: Resolver<ResolversTypes['CoverageCounts'], ParentType, ContextType>;
+  nearPoor?: Resolver<ResolversTypes['CoverageCounts'], ParentType, ContextType>;
+  unreached?: Resolver<ResolversTypes['HouseholdConnection'], ParentType, ContextType, RequireFields<CoverageUnreachedArgs, 'first'>>;
+};
+
+export type CoverageCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoverageCounts'] = ResolversParentTypes['CoverageCounts']> = {
+  households?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withLoan?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withHousingSupport?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withTraining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withAny?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withNone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coverageRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type TargetResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TargetResult'] = ResolversParentTypes['TargetResult']> = {
+  target?: Resolver<ResolversTypes['ReductionTarget'], ParentType, ContextType>;
+  measured?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TargetStatus'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AreaYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AreaYear'] = ResolversParentTypes['AreaYear'], FederationReferenceType extends FederationReferenceTypes['AreaYear'] = FederationReferenceTypes['AreaYear']> = {
@@ -914,6 +1045,9 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   AdminCode?: GraphQLScalarType;
   AdminUnit?: AdminUnitResolvers<ContextType>;
+  Coverage?: CoverageResolvers<ContextType>;
+  CoverageCounts?: CoverageCountsResolvers<ContextType>;
+  TargetResult?: TargetResultResolvers<ContextType>;
   AreaYear?: AreaYearResolvers<ContextType>;
   AdminUnitVersion?: AdminUnitVersionResolvers<ContextType>;
   AdminUnitSuccession?: AdminUnitSuccessionResolvers<ContextType>;

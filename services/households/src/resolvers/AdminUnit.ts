@@ -56,6 +56,14 @@ export const AdminUnit: AdminUnitResolvers = {
     for (const year of years) requireStandardFor(year === from ? 'from' : 'to', year, standards);
     return years.map((year) => ({ code: unit.code, year }));
   },
+  coverage: async (unit, { year }, { loaders }) => {
+    requireStandardFor('year', requireWholeYear('year', year) - 1, await loaders.standards.load('all'));
+    return loaders.coverage.load(`${unit.code}|${year}`);
+  },
+  targetResults: async (unit, { year }, { services, caller, requestId }) => {
+    requireWholeYear('year', year);
+    return services.targetResults.results(caller!, unit.code, year, requestId);
+  },
   reductionTargets: async (unit, { year }, { loaders }) => {
     const targets = await loaders.targetsByUnit.load(unit.code);
     return year == null ? targets : targets.filter((target) => target.year === year);

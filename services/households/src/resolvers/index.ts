@@ -2,6 +2,7 @@ import { scalarResolvers } from '@povgraph/scalars';
 import type { Resolvers } from '../generated/resolvers';
 import { AdminUnit } from './AdminUnit';
 import { AreaYear } from './AreaYear';
+import { Coverage } from './Coverage';
 import { Household } from './Household';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
@@ -13,6 +14,7 @@ export const resolvers: Resolvers = {
   Mutation,
   AdminUnit,
   AreaYear,
+  Coverage,
   Household,
   Assessment,
   PovertyStandard,

@@ -75,7 +75,7 @@ export const householdsDemo: DemoSeed = {
   service: 'households',
   isEmpty,
   reset: resetData,
-  load: (dataSource, { progress, logger, seed }) => seedDemo(dataSource, createServices(dataSource), progress, logger, { seed }),
+  load: (dataSource, { graph, progress, logger, seed }) => seedDemo(dataSource, createServices(dataSource, graph), progress, logger, { seed }),
 };
 
 /** Runs `work` over `items`, at most `lanes` at a time. */
