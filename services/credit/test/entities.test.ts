@@ -119,6 +119,70 @@ describe('_entities: AdminUnit with communeCodes (@requires)', () => {
   });
 });
 
+describe('_entities: AreaYear with communeCodes (@requires)', () => {
+  const areaYear = (code: string, year: number, communeCodes: string[]) => ({ __typename: 'AreaYear', code, year, communeCodes });
+
+  it('answers the same figures as AdminUnit.credit(year), for each year of a trend, in one SQL statement', async () => {
+    const [byUnit2023] = await reports([unit(UNITS.district, KONG_CHRO)], 2023);
+    const [byUnit2024] = await reports([unit(UNITS.district, KONG_CHRO)], 2024);
+    subgraph.sql.reset();
+    const { data, errors } = await subgraph.client.as(analyst).request(
+      `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on AreaYear { code year credit { ${REPORT_FIELDS} } } } }`,
+      { representations: [2021, 2022, 2023, 2024].map((year) => areaYear(UNITS.district, year, KONG_CHRO)) },
+    );
+    expect(errors).toBeUndefined();
+    expect(subgraph.sql.count).toBe(1);
+    const years = data!._entities as Array<{ year: number; credit: Record<string, unknown> }>;
+    expect(years.map((y) => y.year)).toEqual([2021, 2022, 2023, 2024]);
+    expect(years[2]!.credit).toEqual(byUnit2023);
+    expect(years[3]!.credit).toEqual(byUnit2024);
+    expect(years[0]!.credit).toMatchObject({ year: 2021, disbursementTurnover: 20_000_000, loansDisbursed: 1, outstanding: 20_000_000 });
+  });
+
+  it('refuses a year outside 2000–2100', async () => {
+    const { errors } = await subgraph.client.as(analyst).request(
+      `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on AreaYear { credit { outstanding } } } }`,
+      { representations: [areaYear(UNITS.district, 1999, KONG_CHRO)] },
+    );
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+  });
+});
+
+describe('_entities: Household.receivedLoanIn(year)', () => {
+  const RECEIVED = `query($representations: [_Any!]!, $year: Int!) { _entities(representations: $representations) { ... on Household { id receivedLoanIn(year: $year) } } }`;
+
+  it('is true only in a calendar year a loan was disbursed to the household', async () => {
+    const households = [H1, H2, H3, H4, H5, randomUUID(), 'not-an-id'].map((id) => ({ __typename: 'Household', id }));
+    const answers = async (year: number) => {
+      const { data, errors } = await subgraph.client.as(analyst).request(RECEIVED, { representations: households, year });
+      expect(errors).toBeUndefined();
+      return data!._entities.map((h: { receivedLoanIn: boolean }) => h.receivedLoanIn);
+    };
+    // H1: 2021-05-01 and 2023-03-01; H2: 2023-12-31; H3: 2024-01-05; H4: 2023-07-01; H5: 2019-01-01.
+    expect(await answers(2023)).toEqual([true, true, false, true, false, false, false]);
+    expect(await answers(2024)).toEqual([false, false, true, false, false, false, false]);
+    expect(await answers(2021)).toEqual([true, false, false, false, false, false, false]);
+    expect(await answers(2022)).toEqual([false, false, false, false, false, false, false]);
+  });
+
+  it('costs one SQL statement for 1,000 households and two years', async () => {
+    const ids = await insertBorrowers(subgraph.dataSource, 1000, UNITS.communeB);
+    subgraph.sql.reset();
+    const { data, errors } = await subgraph.client.as(analyst).request(
+      `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { a: receivedLoanIn(year: 2023) b: receivedLoanIn(year: 2024) } } }`,
+      { representations: ids.map((id) => ({ __typename: 'Household', id })) },
+    );
+    expect(errors).toBeUndefined();
+    expect(data!._entities.every((h: { a: boolean; b: boolean }) => h.a && !h.b)).toBe(true);
+    expect(subgraph.sql.count).toBe(1);
+  });
+
+  it('refuses a year outside 2000–2100', async () => {
+    const { errors } = await subgraph.client.as(analyst).request(RECEIVED, { representations: [{ __typename: 'Household', id: H1 }], year: 2101 });
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+  });
+});
+
 describe('_entities: Loan and Household', () => {
   it('resolves loans by key, in order, with null for unknown keys', async () => {
     const { data, errors } = await subgraph.client.as(analyst).request(
