@@ -46,6 +46,26 @@ export function createLoaders(dataSource: DataSource, services: Services) {
       const rows = valid.length ? await dataSource.getRepository(LabourExportSupport).find({ where: { householdId: In(valid) }, order: { departureDate: 'ASC', createdAt: 'ASC' } }) : [];
       return groupByKey(ids, rows, (row) => row.householdId);
     }),
+    /** Whether a member of the household enrolled in a course starting in the year; one SQL per batch of (household, year). */
+    trainedIn: new DataLoader<{ householdId: string; year: number }, boolean, string>(
+      async (keys) => {
+        const valid = keys.filter((key) => isUuid(key.householdId));
+        const rows: Array<{ household_id: string; year: number }> = valid.length
+          ? await dataSource.query(
+              `SELECT k.household_id, k.year
+               FROM unnest($1::uuid[], $2::int[]) AS k(household_id, year)
+               WHERE EXISTS (
+                 SELECT 1 FROM enrolments e JOIN training_courses c ON c.id = e.course_id
+                 WHERE e.household_id = k.household_id
+                   AND c.starts_on >= make_date(k.year, 1, 1) AND c.starts_on < make_date(k.year + 1, 1, 1))`,
+              [valid.map((key) => key.householdId), valid.map((key) => key.year)],
+            )
+          : [];
+        const trained = new Set(rows.map((row) => `${row.household_id}|${row.year}`));
+        return keys.map((key) => trained.has(`${key.householdId}|${key.year}`));
+      },
+      { cacheKeyFn: (key) => `${key.householdId}|${key.year}` },
+    ),
     /** Keyed by `${areaCode}|${year}`; each request carries the area's communes. */
     training: new DataLoader<TrainingReportRequest, TrainingFigures, string>((requests) => services.reports.figures(requests), {
       cacheKeyFn: (request) => `${request.areaCode}|${request.year}`,

@@ -12,3 +12,11 @@ export interface AreaReference {
   /** Present whenever the gateway resolves a field that requires it. */
   communeCodes?: string[] | null;
 }
+
+/** One area in one year (the registry's `AreaYear`), with its communes once the gateway fetched them. */
+export interface AreaYearReference {
+  code: string;
+  year: number;
+  /** Present whenever the gateway resolves a field that requires it. */
+  communeCodes?: string[] | null;
+}

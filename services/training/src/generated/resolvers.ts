@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { TrainingCourse as TrainingCourseModel, Enrolment as EnrolmentModel, JobFair as JobFairModel, LabourExportSupport as LabourExportSupportModel } from '../entities';
-import { HouseholdReference as HouseholdReferenceModel, AreaReference as AreaReferenceModel } from '../references';
+import { HouseholdReference as HouseholdReferenceModel, AreaReference as AreaReferenceModel, AreaYearReference as AreaYearReferenceModel } from '../references';
 import { TrainingFigures as TrainingFiguresModel } from '../services/TrainingReportService';
 import { CoursePage as CoursePageModel } from '../services/CourseQueryService';
 import { Context } from '../context';
@@ -144,6 +144,17 @@ export type Household = {
   enrolments?: Maybe<Array<Enrolment>>;
   /** Members of the household supported to work abroad under contract, oldest departure first. */
   labourExport?: Maybe<Array<LabourExportSupport>>;
+  /**
+   * Whether a member of the household enrolled in a course starting in the calendar year (có người
+   * tham gia đào tạo trong năm): false when none did; null only when this subgraph cannot answer.
+   */
+  trainedIn?: Maybe<Scalars['Boolean']['output']>;
+};
+
+
+/** A household of the registry, with the training and labour-export support it received. */
+export type HouseholdTrainedInArgs = {
+  year: Scalars['Int']['input'];
 };
 
 /** An administrative unit, with the training and employment figures of its communes. */
@@ -161,6 +172,22 @@ export type AdminUnit = {
 /** An administrative unit, with the training and employment figures of its communes. */
 export type AdminUnitTrainingArgs = {
   year: Scalars['Int']['input'];
+};
+
+/**
+ * One area in one calendar year (the households subgraph owns it): the year-end report and the
+ * points of a trend, with this agency's figures for the same area and year.
+ */
+export type AreaYear = {
+  __typename?: 'AreaYear';
+  /** GSO code of the area. */
+  code: Scalars['AdminCode']['output'];
+  /** The calendar year. */
+  year: Scalars['Int']['output'];
+  /** Every commune at or under the area, at any time (from the household registry). */
+  communeCodes: Array<Scalars['AdminCode']['output']>;
+  /** Vocational training and employment results of the area in the year (kết quả thực hiện Dự án 4). */
+  training?: Maybe<TrainingReport>;
 };
 
 /** Dự án 4 results of one area and year (đào tạo nghề, giải quyết việc làm, đưa lao động đi làm việc ở nước ngoài). */
@@ -200,6 +227,12 @@ export type TrainingReport = {
   labourExportWorkers: Scalars['Int']['output'];
   /** Support paid to those workers (kinh phí hỗ trợ lao động đi làm việc ở nước ngoài). */
   labourExportSupport: Scalars['VND']['output'];
+  /**
+   * Jobs created in the year (giải quyết việc làm): trainees of the year's courses employed after
+   * them + hires at the year's job fairs + workers who left to work abroad, i.e. employedAfter +
+   * jobFairHires + labourExportWorkers.
+   */
+  jobs: Scalars['Int']['output'];
 };
 
 /** A page of training courses. */
@@ -456,6 +489,7 @@ export type FederationTypes = {
   LabourExportSupport: LabourExportSupport;
   Household: Household;
   AdminUnit: AdminUnit;
+  AreaYear: AreaYear;
 };
 
 /** Mapping of federation reference types */
@@ -480,6 +514,11 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['AdminUnit'], {"code":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['AdminUnit'], {"communeCodes":true}> ) );
+  AreaYear:
+    ( { __typename: 'AreaYear' }
+    & GraphQLRecursivePick<FederationTypes['AreaYear'], {"code":true,"year":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['AreaYear'], {"communeCodes":true}> ) );
 };
 
 
@@ -498,6 +537,7 @@ export type ResolversTypes = {
   LabourExportSupport: ResolverTypeWrapper<LabourExportSupportModel>;
   Household: ResolverTypeWrapper<HouseholdReferenceModel>;
   AdminUnit: ResolverTypeWrapper<AreaReferenceModel>;
+  AreaYear: ResolverTypeWrapper<AreaYearReferenceModel>;
   TrainingReport: ResolverTypeWrapper<TrainingFiguresModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   TrainingCourseConnection: ResolverTypeWrapper<CoursePageModel>;
@@ -526,6 +566,7 @@ export type ResolversParentTypes = {
   LabourExportSupport: LabourExportSupportModel;
   Household: HouseholdReferenceModel;
   AdminUnit: AreaReferenceModel;
+  AreaYear: AreaYearReferenceModel;
   TrainingReport: TrainingFiguresModel;
   Float: Scalars['Float']['output'];
   TrainingCourseConnection: CoursePageModel;
@@ -623,12 +664,20 @@ export type HouseholdResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   enrolments?: Resolver<Maybe<Array<ResolversTypes['Enrolment']>>, ParentType, ContextType>;
   labourExport?: Resolver<Maybe<Array<ResolversTypes['LabourExportSupport']>>, ParentType, ContextType>;
+  trainedIn?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<HouseholdTrainedInArgs, 'year'>>;
 };
 
 export type AdminUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdminUnit'] = ResolversParentTypes['AdminUnit'], FederationReferenceType extends FederationReferenceTypes['AdminUnit'] = FederationReferenceTypes['AdminUnit']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AdminUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['AdminCode'], ParentType, ContextType>;
   training?: Resolver<Maybe<ResolversTypes['TrainingReport']>, ParentType, ContextType, RequireFields<AdminUnitTrainingArgs, 'year'>>;
+};
+
+export type AreaYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AreaYear'] = ResolversParentTypes['AreaYear'], FederationReferenceType extends FederationReferenceTypes['AreaYear'] = FederationReferenceTypes['AreaYear']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AreaYear']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['AdminCode'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  training?: Resolver<Maybe<ResolversTypes['TrainingReport']>, ParentType, ContextType>;
 };
 
 export type TrainingReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingReport'] = ResolversParentTypes['TrainingReport']> = {
@@ -649,6 +698,7 @@ export type TrainingReportResolvers<ContextType = Context, ParentType extends Re
   jobFairHires?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   labourExportWorkers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   labourExportSupport?: Resolver<ResolversTypes['VND'], ParentType, ContextType>;
+  jobs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type TrainingCourseConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingCourseConnection'] = ResolversParentTypes['TrainingCourseConnection']> = {
@@ -692,6 +742,7 @@ export type Resolvers<ContextType = Context> = {
   LabourExportSupport?: LabourExportSupportResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
   AdminUnit?: AdminUnitResolvers<ContextType>;
+  AreaYear?: AreaYearResolvers<ContextType>;
   TrainingReport?: TrainingReportResolvers<ContextType>;
   TrainingCourseConnection?: TrainingCourseConnectionResolvers<ContextType>;
   TrainingCourseEdge?: TrainingCourseEdgeResolvers<ContextType>;

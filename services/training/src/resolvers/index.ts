@@ -1,6 +1,7 @@
 import { scalarResolvers } from '@povgraph/scalars';
 import type { Resolvers } from '../generated/resolvers';
 import { AdminUnit } from './AdminUnit';
+import { AreaYear } from './AreaYear';
 import { Household } from './Household';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
@@ -17,5 +18,6 @@ export const resolvers: Resolvers = {
   LabourExportSupport,
   Household,
   AdminUnit,
+  AreaYear,
   TrainingCourseConnection,
 };

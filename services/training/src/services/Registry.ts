@@ -5,6 +5,9 @@ import { isUuid } from '../validation';
 
 const OWNER = 'the household registry';
 
+/** The registry answers `households(ids:)` for at most this many ids at a time. */
+export const HOUSEHOLDS_PER_REQUEST = 1000;
+
 /** What this service needs to know of a household, read at write time. */
 export interface RegistryHousehold {
   id: string;
@@ -20,15 +23,38 @@ interface RegistryUnit {
   successors: Array<{ to: { code: string } }>;
 }
 
-const HOUSEHOLD_QUERY = /* GraphQL */ `query TrainingHousehold($id: ID!) { household(id: $id) { id communeCode registeredOn } }`;
+/** A commune an item of a write names, the day it must exist on, and the input field to blame. */
+export interface CommuneCheck {
+  code: string;
+  on: string;
+  field: string;
+}
 
-const UNIT_QUERY = /* GraphQL */ `query TrainingCommune($code: AdminCode!) {
-  adminUnit(code: $code) { code name level history { validFrom validTo } successors { to { code } } } }`;
+/** A household an item of a write names, and the input field to blame when the registry has none. */
+export interface HouseholdCheck {
+  id: string;
+  field: string;
+}
+
+const HOUSEHOLDS_QUERY = /* GraphQL */ `query TrainingHouseholds($ids: [ID!]!) { households(ids: $ids) { id communeCode registeredOn } }`;
+
+const UNIT_FIELDS = 'code name level history { validFrom validTo } successors { to { code } }';
+
+/** Every commune code the registry knows: asked only to tell an unknown code from an outage. */
+const COMMUNE_CODES_QUERY = /* GraphQL */ `query TrainingCommuneCodes { adminUnits(level: COMMUNE) { code } }`;
+
+/** One request for several units: `u0: adminUnit(code: $c0) { … } u1: …`. */
+function unitsQuery(count: number): string {
+  const variables = Array.from({ length: count }, (_, i) => `$c${i}: AdminCode!`).join(', ');
+  const fields = Array.from({ length: count }, (_, i) => `u${i}: adminUnit(code: $c${i}) { ${UNIT_FIELDS} }`).join(' ');
+  return `query TrainingCommunes(${variables}) { ${fields} }`;
+}
 
 /**
  * The household registry as this service sees it: through the gateway, as the
  * caller being served. Any failure to get an answer is UPSTREAM_UNAVAILABLE (from
- * the GraphClient), and the write that needed it is refused whole.
+ * the GraphClient), and the write that needed it is refused whole. A batch of
+ * writes costs one request for its households (per 1,000) and one for its communes.
  */
 export class Registry {
   private readonly areas: AreaGuard;
@@ -37,31 +63,59 @@ export class Registry {
     this.areas = new AreaGuard(graph);
   }
 
-  /** The household, or NOT_FOUND naming `field`. */
-  async household(caller: Caller, id: string, field: string, requestId?: string): Promise<RegistryHousehold> {
-    const unknown = () => notFound(`The household registry has no household with id ${id}; check the id, or ask the labour office to register the household first.`, { field });
-    if (!isUuid(id)) throw unknown();
-    const data = await this.graph.request<{ household: RegistryHousehold | null }>(caller, OWNER, HOUSEHOLD_QUERY, { id }, requestId);
-    if (!data.household) throw unknown();
-    return data.household;
+  /** The households, by id; NOT_FOUND naming the field of the first one the registry does not have. */
+  async households(caller: Caller, checks: readonly HouseholdCheck[], requestId?: string): Promise<Map<string, RegistryHousehold>> {
+    const unknown = ({ id, field }: HouseholdCheck) =>
+      notFound(`The household registry has no household with id ${id}; check the id, or ask the labour office to register the household first.`, { field });
+    const malformed = checks.find((check) => !isUuid(check.id));
+    if (malformed) throw unknown(malformed);
+    const ids = [...new Set(checks.map((check) => check.id))];
+    const found = new Map<string, RegistryHousehold>();
+    for (let start = 0; start < ids.length; start += HOUSEHOLDS_PER_REQUEST) {
+      const chunk = ids.slice(start, start + HOUSEHOLDS_PER_REQUEST);
+      const data = await this.graph.request<{ households: Array<RegistryHousehold | null> }>(caller, OWNER, HOUSEHOLDS_QUERY, { ids: chunk }, requestId);
+      for (const household of data.households) if (household) found.set(household.id, household);
+    }
+    const missing = checks.find((check) => !found.has(check.id));
+    if (missing) throw unknown(missing);
+    return found;
   }
 
-  /** Refuses (BAD_USER_INPUT on `field`) unless `code` is a commune that existed on `on`. */
-  async requireCommuneOn(caller: Caller, code: string, on: string, field: string, requestId?: string): Promise<void> {
-    const { adminUnit: unit } = await this.graph.request<{ adminUnit: RegistryUnit | null }>(caller, OWNER, UNIT_QUERY, { code }, requestId);
-    if (!unit) throw badUserInput(field, `No administrative unit has code ${code}; check the commune code (5 digits).`);
-    if (unit.level !== 'COMMUNE') throw badUserInput(field, `${code} (${unit.name}) is a ${unit.level.toLowerCase()}, not a commune; give one of its communes.`);
-    if (!unit.history.some((version) => version.validFrom <= on && (version.validTo === null || version.validTo >= on))) {
-      const first = unit.history[0]!.validFrom;
-      const last = unit.history.at(-1)!.validTo;
-      const period = last ? `from ${first} to ${last}` : `from ${first}`;
-      const hint = unit.successors.length ? ` Use its successor: ${unit.successors.map((s) => s.to.code).join(' or ')}.` : '';
-      throw badUserInput(field, `Commune ${code} (${unit.name}) existed ${period}, not on ${on}.${hint}`);
+  /**
+   * Refuses (BAD_USER_INPUT on the item's field) unless each code is a commune
+   * that existed on its day; one request for every distinct code.
+   */
+  async requireCommunesOn(caller: Caller, checks: readonly CommuneCheck[], requestId?: string): Promise<void> {
+    if (!checks.length) return;
+    const codes = [...new Set(checks.map((check) => check.code))];
+    let units: Map<string, RegistryUnit>;
+    try {
+      const data = await this.graph.request<Record<string, RegistryUnit>>(caller, OWNER, unitsQuery(codes.length), Object.fromEntries(codes.map((code, i) => [`c${i}`, code])), requestId);
+      units = new Map(codes.map((code, i) => [code, data[`u${i}`]!]));
+    } catch (error) {
+      // The registry answers an unknown code with an error, which fails the whole request:
+      // ask once more which codes it knows, to name the bad one rather than report an outage.
+      const known = await this.graph.request<{ adminUnits: Array<{ code: string }> }>(caller, OWNER, COMMUNE_CODES_QUERY, {}, requestId).catch(() => null);
+      const unknown = known && checks.find((check) => !known.adminUnits.some((unit) => unit.code === check.code));
+      if (unknown) throw badUserInput(unknown.field, `No administrative unit has code ${unknown.code}; check the commune code (5 digits).`);
+      throw error;
+    }
+    for (const { code, on, field } of checks) {
+      const unit = units.get(code);
+      if (!unit) throw badUserInput(field, `No administrative unit has code ${code}; check the commune code (5 digits).`);
+      if (unit.level !== 'COMMUNE') throw badUserInput(field, `${code} (${unit.name}) is a ${unit.level.toLowerCase()}, not a commune; give one of its communes.`);
+      if (!unit.history.some((version) => version.validFrom <= on && (version.validTo === null || version.validTo >= on))) {
+        const first = unit.history[0]!.validFrom;
+        const last = unit.history.at(-1)!.validTo;
+        const period = last ? `from ${first} to ${last}` : `from ${first}`;
+        const hint = unit.successors.length ? ` Use its successor: ${unit.successors.map((s) => s.to.code).join(' or ')}.` : '';
+        throw badUserInput(field, `Commune ${code} (${unit.name}) existed ${period}, not on ${on}.${hint}`);
+      }
     }
   }
 
   /** FORBIDDEN unless every commune lies in the caller's area (ADMIN and nationwide callers pass). */
   assertServes(caller: Caller, communeCodes: readonly string[], what: string, requestId?: string): Promise<void> {
-    return this.areas.assertServes(caller, communeCodes, what, requestId);
+    return this.areas.assertServes(caller, [...new Set(communeCodes)], what, requestId);
   }
 }

@@ -20,6 +20,8 @@ export interface TrainingFigures {
   jobFairHires: number;
   labourExportWorkers: number;
   labourExportSupport: number;
+  /** Giải quyết việc làm: employedAfter + jobFairHires + labourExportWorkers, added up in SQL. */
+  jobs: number;
 }
 
 /** One area and year, with the communes under the area (from the registry, via `@requires`). */
@@ -46,6 +48,7 @@ const ZERO: Counts = {
   jobFairHires: 0,
   labourExportWorkers: 0,
   labourExportSupport: 0,
+  jobs: 0,
 };
 
 /** Sums of bigint arrive as text; money is a safe integer of đồng or an error, never rounded. */
@@ -119,7 +122,8 @@ export class TrainingReportService {
            )
            SELECT key, courses, "vocationalCourses", "agriculturalExtensionCourses", "courseBudget",
                   trainees, "vocationalTrainees", "agriculturalExtensionTrainees", completed, "employedAfter",
-                  "jobFairs", "jobFairParticipants", "jobFairHires", "labourExportWorkers", "labourExportSupport"
+                  "jobFairs", "jobFairParticipants", "jobFairHires", "labourExportWorkers", "labourExportSupport",
+                  (coalesce("employedAfter", 0) + coalesce("jobFairHires", 0) + coalesce("labourExportWorkers", 0))::int AS jobs
            FROM (SELECT DISTINCT key FROM area) keys
              LEFT JOIN course_figures USING (key)
              LEFT JOIN trainee_figures USING (key)
