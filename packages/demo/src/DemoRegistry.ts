@@ -46,10 +46,10 @@ export class DemoRegistry {
     private readonly caller: Caller = SEED_CALLER,
   ) {}
 
-  /** Whether the registry knows the area (the demo map is loaded). */
+  /** Whether the registry knows the area (the demo map is loaded); an unknown `adminUnit(code)` is an error, so ask the list. */
   async hasArea(code: string): Promise<boolean> {
-    const data = await this.graph.request<{ adminUnit: { code: string } | null }>(this.caller, 'the household registry', 'query DemoArea($code: AdminCode!) { adminUnit(code: $code) { code } }', { code });
-    return data.adminUnit !== null;
+    const data = await this.graph.request<{ adminUnits: Array<{ code: string }> }>(this.caller, 'the household registry', 'query DemoAreas { adminUnits { code } }', {}, undefined, 'read');
+    return data.adminUnits.some((unit) => unit.code === code);
   }
 
   /** The communes directly under a district on a day (default: the 2023 map, before the 2025 reform). */
