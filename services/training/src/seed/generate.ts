@@ -122,16 +122,28 @@ function generateYear(inputs: TrainingDemoInputs, random: Random, plan: District
   const budgets = apportion(figures.courseBudget / BUDGET_STEP, courses.map((course) => course.weight));
   courses.forEach((course, i) => (course.input.budget = budgets[i]! * BUDGET_STEP));
 
-  // Trainees: members of the poor and near-poor households of the course's commune first, then of the district.
+  // Trainees: members of the poor and near-poor households of the course's commune first, then of the
+  // district; each list is read on from where the previous course stopped, so courses share few households.
+  const local = new Map<string, DemoHousehold[]>();
+  for (const household of random.shuffle(pool)) local.set(household.communeCode, [...(local.get(household.communeCode) ?? []), household]);
+  const district = random.shuffle(pool);
+  const cursors = new Map<readonly DemoHousehold[], number>();
   const firstEnrolment = inputs.enrolments.length;
   for (const course of courses) {
     const index = inputs.courses.push(course.input) - 1;
-    const local = random.shuffle(pool.filter((household) => household.communeCode === course.input.communeCode));
-    const others = random.shuffle(pool.filter((household) => household.communeCode !== course.input.communeCode));
     const enrolledOn = addDays(course.input.startsOn, -random.int(0, 10));
-    const chosen = [...local, ...others].filter((household) => household.registeredOn <= enrolledOn).slice(0, course.trainees);
-    requirePlan(chosen.length === course.trainees, `${where}: ${course.trainees} trainees wanted for “${course.input.name}”, the registry has ${chosen.length} poor or near-poor households able to work`);
-    for (const household of chosen) {
+    const chosen = new Map<string, DemoHousehold>();
+    for (const list of [local.get(course.input.communeCode) ?? [], district]) {
+      const start = cursors.get(list) ?? 0;
+      let read = 0;
+      for (; read < list.length && chosen.size < course.trainees; read++) {
+        const household = list[(start + read) % list.length]!;
+        if (household.registeredOn <= enrolledOn && !chosen.has(household.id)) chosen.set(household.id, household);
+      }
+      cursors.set(list, start + read);
+    }
+    requirePlan(chosen.size === course.trainees, `${where}: ${course.trainees} trainees wanted for “${course.input.name}”, the registry has ${chosen.size} poor or near-poor households able to work`);
+    for (const household of chosen.values()) {
       inputs.enrolments.push({
         course: index,
         input: { householdId: household.id, traineeName: memberName(random, household), traineeBirthYear: random.int(year - 50, year - 16), enrolledOn },

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { SEED_CALLER, type DemoCommune, type DemoHousehold, type DemoSeed, type SeedEnvironment } from '@povgraph/demo';
+import { SEED_CALLER, type DemoHousehold, type DemoSeed, type SeedEnvironment } from '@povgraph/demo';
 import { createServices } from '../services';
 import { chunks, itemOfBatch } from '../services/batch';
 import { HOUSEHOLDS_PER_REQUEST } from '../services/Registry';
@@ -9,39 +9,44 @@ import { poolReviewYear, TRAINING_PLANS, YEARS } from './plan';
 /** Households of each status a commune offers the generator: plenty for its courses, small enough for one request per district. */
 const POOL_PER_COMMUNE = 100;
 const OWNER = 'the household registry';
+/** Districts read from the registry at once. */
+const PARALLEL_READS = 2;
 const HOUSEHOLD_FIELDS = 'id code headName communeCode village registeredOn members withoutLabourCapacity';
 
-/** One request: the first poor and near-poor households of a review in each commune of a district. */
-function poolQuery(communes: number): string {
+/** One request per district: the first poor and near-poor households of each review in each of its communes. */
+function poolQuery(communes: number, years: readonly number[]): string {
   const variables = Array.from({ length: communes }, (_, i) => `$c${i}: AdminCode!`).join(', ');
-  const fields = Array.from({ length: communes }, (_, i) =>
-    ['POOR', 'NEAR_POOR'].map((status) => `${status[0]}${i}: adminUnit(code: $c${i}) { households(status: ${status}, year: $year, first: $first) { nodes { ${HOUSEHOLD_FIELDS} } } }`).join(' '),
-  ).join(' ');
-  return `query TrainingDemoPool($year: Int!, $first: Int!, ${variables}) { ${fields} }`;
+  const fields = years.flatMap((year) =>
+    Array.from({ length: communes }, (_, i) =>
+      ['POOR', 'NEAR_POOR'].map((status) => `y${year}_${status}_${i}: adminUnit(code: $c${i}) { households(status: ${status}, year: ${year}, first: $first) { nodes { ${HOUSEHOLD_FIELDS} } } }`).join(' '),
+    ),
+  );
+  return `query TrainingDemoPools($first: Int!, ${variables}) { ${fields.join(' ')} }`;
 }
 
-async function readPool(env: SeedEnvironment, communes: readonly DemoCommune[], year: number): Promise<DemoHousehold[]> {
+/** The district's communes and its poor and near-poor households of each review year; null when the registry holds none. */
+async function readArea(env: SeedEnvironment, districtCode: string, reviewYears: readonly number[]): Promise<TrainingArea | null> {
+  if (!(await env.registry.hasArea(districtCode))) return null;
+  const communes = await env.registry.communes(districtCode);
   type Answer = Record<string, { households: { nodes: DemoHousehold[] } } | null>;
-  const variables = { year, first: POOL_PER_COMMUNE, ...Object.fromEntries(communes.map((commune, i) => [`c${i}`, commune.code])) };
-  const data = await env.graph.request<Answer>(SEED_CALLER, OWNER, poolQuery(communes.length), variables, env.context.requestId);
-  return Object.values(data).flatMap((unit) => unit?.households.nodes ?? []);
+  const variables = { first: POOL_PER_COMMUNE, ...Object.fromEntries(communes.map((commune, i) => [`c${i}`, commune.code])) };
+  const data = await env.graph.request<Answer>(SEED_CALLER, OWNER, poolQuery(communes.length, reviewYears), variables, env.context.requestId);
+  const pools = Object.fromEntries(reviewYears.map((year) => [year, Object.entries(data).flatMap(([alias, unit]) => (alias.startsWith(`y${year}_`) ? (unit?.households.nodes ?? []) : []))]));
+  if (Object.values(pools).every((pool) => pool.length === 0)) {
+    env.logger.info({ district: districtCode }, 'training demo: the registry holds no households of this district; skipped');
+    return null;
+  }
+  return { districtCode, communes, pools };
 }
 
-/** The registry as the generator needs it: each planned district's communes and its poor and near-poor households. */
+/** The registry as the generator needs it, for every planned district, two districts at a time. */
 async function readAreas(env: SeedEnvironment): Promise<TrainingArea[]> {
   const reviewYears = [...new Set(YEARS.map(poolReviewYear))];
-  const areas: TrainingArea[] = [];
-  for (const plan of TRAINING_PLANS) {
-    if (!(await env.registry.hasArea(plan.districtCode))) continue;
-    const communes = await env.registry.communes(plan.districtCode);
-    const pools = await Promise.all(reviewYears.map((year) => readPool(env, communes, year)));
-    if (pools.every((pool) => pool.length === 0)) {
-      env.logger.info({ district: plan.districtCode }, 'training demo: the registry holds no households of this district; skipped');
-      continue;
-    }
-    areas.push({ districtCode: plan.districtCode, communes, pools: Object.fromEntries(reviewYears.map((year, i) => [year, pools[i]!])) });
+  const areas: Array<TrainingArea | null> = [];
+  for (let start = 0; start < TRAINING_PLANS.length; start += PARALLEL_READS) {
+    areas.push(...(await Promise.all(TRAINING_PLANS.slice(start, start + PARALLEL_READS).map((plan) => readArea(env, plan.districtCode, reviewYears)))));
   }
-  return areas;
+  return areas.filter((area): area is TrainingArea => area !== null);
 }
 
 /** Whether the service holds no records yet. */
@@ -69,7 +74,10 @@ async function load(dataSource: DataSource, env: SeedEnvironment): Promise<void>
     return;
   }
   const started = Date.now();
-  const inputs = generateTrainingDemo(env.seed, await readAreas(env));
+  const areasRead = await readAreas(env);
+  console.log('TIMING read', Date.now() - started);
+  const inputs = generateTrainingDemo(env.seed, areasRead);
+  console.log('TIMING generate', Date.now() - started);
   const services = createServices(dataSource, env.graph);
   const { context } = env;
 
@@ -77,6 +85,7 @@ async function load(dataSource: DataSource, env: SeedEnvironment): Promise<void>
   const courses = await services.courses.createMany(context, inputs.courses, itemOfBatch, 'batch');
   courseBar.tick(courses.length);
   courseBar.finish();
+  console.log('TIMING courses', Date.now() - started);
 
   const enrolmentBar = env.progress.start('enrolments', inputs.enrolments.length);
   const enrolmentIds: string[] = [];
@@ -86,6 +95,7 @@ async function load(dataSource: DataSource, env: SeedEnvironment): Promise<void>
     enrolmentBar.tick(saved.length);
   }
   enrolmentBar.finish();
+  console.log('TIMING enrol', Date.now() - started);
 
   const completions = inputs.enrolments.flatMap((planned, i) => (planned.completion ? [{ enrolmentId: enrolmentIds[i]!, ...planned.completion }] : []));
   const completionBar = env.progress.start('completions', completions.length);
@@ -94,11 +104,13 @@ async function load(dataSource: DataSource, env: SeedEnvironment): Promise<void>
     completionBar.tick(chunk.length);
   }
   completionBar.finish();
+  console.log('TIMING complete', Date.now() - started);
 
   const fairBar = env.progress.start('job fairs', inputs.jobFairs.length);
   if (inputs.jobFairs.length) await services.jobFairs.recordMany(context, inputs.jobFairs, itemOfBatch, 'batch');
   fairBar.tick(inputs.jobFairs.length);
   fairBar.finish();
+  console.log('TIMING fairs', Date.now() - started);
 
   const exportBar = env.progress.start('labour export', inputs.labourExport.length);
   for (const chunk of chunks(inputs.labourExport, HOUSEHOLDS_PER_REQUEST)) {

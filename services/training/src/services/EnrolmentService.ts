@@ -175,22 +175,30 @@ export class EnrolmentService {
     await this.registry.assertServes(caller, [...courses.values()].map((course) => course.communeCode), 'recording a completion of a course', context.requestId);
 
     return this.dataSource.transaction(async (manager) => {
-      const before = await manager.createQueryBuilder(Enrolment, 'e').setLock('pessimistic_write').where('e.id IN (:...ids)', { ids: [...seen] }).orderBy('e.id').getMany();
+      // A clerk's correction is audited against the row as it is under the lock; an import against what was read.
+      const current =
+        audit === 'each' ? await manager.createQueryBuilder(Enrolment, 'e').setLock('pessimistic_write').where('e.id IN (:...ids)', { ids: [...seen] }).orderBy('e.id').getMany() : found;
+      const before = new Map(current.map((enrolment) => [enrolment.id, enrolment]));
+      const stamps = new Map<string, Date>();
       for (const chunk of chunks(inputs)) {
-        await manager.query(
+        const rows: Array<{ id: string; updated_at: Date }> = await manager.query(
           `UPDATE enrolments e SET completed = true, completed_on = k.completed_on, employed_after = k.employed_after, updated_at = now()
-           FROM unnest($1::uuid[], $2::date[], $3::boolean[]) AS k(id, completed_on, employed_after) WHERE e.id = k.id`,
+           FROM unnest($1::uuid[], $2::date[], $3::boolean[]) AS k(id, completed_on, employed_after) WHERE e.id = k.id
+           RETURNING e.id, e.updated_at`,
           [chunk.map((c) => c.enrolmentId), chunk.map((c) => c.completedOn), chunk.map((c) => c.employedAfter)],
         );
+        for (const row of rows) stamps.set(row.id, row.updated_at);
       }
-      const after = new Map((await manager.findBy(Enrolment, { id: In([...seen]) })).map((enrolment) => [enrolment.id, enrolment]));
+      const after = inputs.map(({ enrolmentId, completedOn, employedAfter }) =>
+        Object.assign(new Enrolment(), before.get(enrolmentId)!, { completed: true, completedOn, employedAfter, updatedAt: stamps.get(enrolmentId)! }),
+      );
       await recordAudit(
         manager,
         audit === 'each'
-          ? before.map((previous) => ({ caller, requestId: context.requestId, action: 'recordCompletion', entityType: 'Enrolment', entityId: previous.id, before: previous, after: after.get(previous.id)! }))
+          ? after.map((enrolment) => ({ caller, requestId: context.requestId, action: 'recordCompletion', entityType: 'Enrolment', entityId: enrolment.id, before: before.get(enrolment.id)!, after: enrolment }))
           : [{ caller, requestId: context.requestId, action: 'importCompletions', entityType: 'Enrolment', entityId: '*', before: null, after: { count: inputs.length, employedAfter: inputs.filter((c) => c.employedAfter).length } }],
       );
-      return inputs.map((input) => after.get(input.enrolmentId)!);
+      return after;
     });
   }
 
