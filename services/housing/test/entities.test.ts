@@ -160,6 +160,70 @@ describe('AdminUnit.housing (communeCodes passed by the gateway)', () => {
   });
 });
 
+describe('AreaYear.housing (code, year and communeCodes passed by the gateway)', () => {
+  const YEARS = `query Years($representations: [_Any!]!) { _entities(representations: $representations) {
+    ... on AreaYear { code year housing { ${HOUSING_REPORT_FIELDS} } } } }`;
+
+  it('answers the figures of AdminUnit.housing(year) for each area-year, every year of a trend in one SQL statement', async () => {
+    const communes = [COMMUNES.a, COMMUNES.b];
+    const years = [2021, 2022, 2023, 2024, 2025];
+    const units = await subgraph.client.as(analyst).request(AREAS, { year: 2023, representations: [AREA.district] });
+    subgraph.sql.reset();
+    const { data, errors } = await subgraph.client.as(analyst).request(YEARS, {
+      representations: years.map((year) => ({ __typename: 'AreaYear', code: '630', year, communeCodes: communes })),
+    });
+    expect(errors).toBeUndefined();
+    expect(subgraph.sql.statements).toHaveLength(1);
+    const reports = data!._entities as Array<{ code: string; year: number; housing: { approved: number; year: number } }>;
+    expect(reports.map((r) => [r.code, r.year, r.housing.year])).toEqual(years.map((year) => ['630', year, year]));
+    expect(reports[2]!.housing).toEqual(units.data!._entities[0].housing);
+    // 2022: the Fund's new build in commune B; 2024: the Dự án 5 repair of the _entities test in commune A.
+    expect(reports.map((r) => r.housing.approved)).toEqual([0, 1, 4, 1, 0]);
+  });
+
+  it('refuses a year outside 2000–2100', async () => {
+    const { errors } = await subgraph.client.as(analyst).request(YEARS, { representations: [{ __typename: 'AreaYear', code: '630', year: 1999, communeCodes: [COMMUNES.a] }] });
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+  });
+});
+
+describe('Household.receivedHousingSupportIn(year)', () => {
+  const RECEIVED = `query Received($representations: [_Any!]!, $year: Int!) { _entities(representations: $representations) {
+    ... on Household { id receivedHousingSupportIn(year: $year) } } }`;
+  const received = async (ids: string[], year: number) => {
+    const { data, errors } = await subgraph.client.as(analyst).request(RECEIVED, { year, representations: ids.map((id) => ({ __typename: 'Household', id })) });
+    expect(errors).toBeUndefined();
+    return (data!._entities as Array<{ receivedHousingSupportIn: boolean }>).map((h) => h.receivedHousingSupportIn);
+  };
+
+  it('is true for support approved in the year and not cancelled, from any source, false otherwise', async () => {
+    const [approved, completed, cancelled, twice, none] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    await insertSupport(subgraph.dataSource, { householdId: approved, communeCode: '24002', approvedOn: '2023-01-01' });
+    await insertSupport(subgraph.dataSource, { householdId: completed, communeCode: '24002', approvedOn: '2022-12-31', status: 'COMPLETED', startedOn: '2023-01-10', completedOn: '2023-05-01' });
+    await insertSupport(subgraph.dataSource, { householdId: cancelled, communeCode: '24002', approvedOn: '2023-03-01', status: 'CANCELLED', cancelledOn: '2023-04-01' });
+    await insertSupport(subgraph.dataSource, { householdId: twice, communeCode: '24002', approvedOn: '2023-12-31', source: 'DONOR' });
+    await insertSupport(subgraph.dataSource, { householdId: twice, communeCode: '24002', approvedOn: '2023-06-01', source: 'OTHER' });
+    const ids = [approved, completed, cancelled, twice, none, approved.toUpperCase()];
+    expect(await received(ids, 2023)).toEqual([true, false, false, true, false, true]);
+    // Works finished in 2023 belong to the year of approval.
+    expect(await received(ids, 2022)).toEqual([false, true, false, false, false, false]);
+  });
+
+  it('costs one SQL statement for 10 and for 1,000 households', async () => {
+    for (const count of [10, 1000]) {
+      const ids = await insertSupportedHouseholds(subgraph.dataSource, count, '24003');
+      subgraph.sql.reset();
+      expect(await received([...ids, randomUUID()], 2023)).toEqual([...ids.map(() => true), false]);
+      expect(subgraph.sql.statements).toHaveLength(1);
+    }
+  });
+
+  it.each([1999, 2101])('refuses the year %i with BAD_USER_INPUT on field year', async (year) => {
+    const { errors } = await subgraph.client.as(analyst).request(RECEIVED, { year, representations: [{ __typename: 'Household', id: randomUUID() }] });
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+  });
+});
+
 describe('queries', () => {
   it('reads a support by id, and null for an unknown one', async () => {
     const id = await insertSupport(subgraph.dataSource, { source: 'DONOR', sponsor: 'Quỹ Hỗ trợ Cộng đồng', grantAmount: 55_000_000 });

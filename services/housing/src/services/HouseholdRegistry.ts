@@ -17,8 +17,14 @@ export interface RegistryHousehold {
 
 const FOR_APPROVAL = /* GraphQL */ `
   query HouseholdsForHousingSupport($ids: [ID!]!, $on: Date!) {
-    households(ids: $ids) { id code communeCode registeredOn statusOn(date: $on) commune { inPoorDistrict } }
+    households(ids: $ids) { id code communeCode registeredOn statusOn(date: $on) }
   }`;
+
+/** Whether each commune lies in a poor district: asked once per commune, not once per household. */
+const poorDistrictQuery = (count: number) => {
+  const codes = Array.from({ length: count }, (_, i) => i);
+  return `query CommunesInPoorDistricts(${codes.map((i) => `$c${i}: AdminCode!`).join(', ')}) { ${codes.map((i) => `c${i}: adminUnit(code: $c${i}) { inPoorDistrict }`).join(' ')} }`;
+};
 
 const MEMBERS = /* GraphQL */ `
   query HouseholdMembers($ids: [ID!]!) { households(ids: $ids) { id members } }`;
@@ -39,12 +45,22 @@ export class HouseholdRegistry {
    * the registry does not know is absent. One request per 1,000 ids.
    */
   async forApproval(caller: Caller, ids: readonly string[], on: string, requestId?: string): Promise<Map<string, RegistryHousehold>> {
-    const found = new Map<string, RegistryHousehold>();
+    const households: Array<Omit<RegistryHousehold, 'commune'>> = [];
     for (const chunk of chunks(unique(ids), IDS_PER_REQUEST)) {
-      const data = await this.graph.request<{ households: Array<RegistryHousehold | null> }>(caller, OWNER, FOR_APPROVAL, { ids: chunk, on }, requestId);
-      for (const household of data.households) if (household) found.set(household.id.toLowerCase(), household);
+      const data = await this.graph.request<{ households: Array<Omit<RegistryHousehold, 'commune'> | null> }>(caller, OWNER, FOR_APPROVAL, { ids: chunk, on }, requestId);
+      for (const household of data.households) if (household) households.push(household);
     }
-    return found;
+    const poor = await this.inPoorDistrict(caller, households.map((household) => household.communeCode), requestId);
+    return new Map(households.map((household) => [household.id.toLowerCase(), { ...household, commune: { inPoorDistrict: poor.get(household.communeCode) ?? false } }]));
+  }
+
+  /** Whether each commune lies in a poor district (huyện nghèo), in one request for every commune. */
+  private async inPoorDistrict(caller: Caller, communeCodes: readonly string[], requestId?: string): Promise<Map<string, boolean>> {
+    const codes = [...new Set(communeCodes)];
+    if (codes.length === 0) return new Map();
+    const variables = Object.fromEntries(codes.map((code, i) => [`c${i}`, code]));
+    const data = await this.graph.request<Record<string, { inPoorDistrict: boolean } | null>>(caller, OWNER, poorDistrictQuery(codes.length), variables, requestId);
+    return new Map(codes.map((code, i) => [code, data[`c${i}`]?.inPoorDistrict ?? false]));
   }
 
   /** Members of each household now, by id (lower case); an unknown id is absent. */
