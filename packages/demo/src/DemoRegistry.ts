@@ -28,7 +28,6 @@ const HOUSEHOLDS = /* GraphQL */ `
   query DemoHouseholds($code: AdminCode!, $status: PovertyStatus, $year: Int, $after: String) {
     adminUnit(code: $code) {
       households(status: $status, year: $year, first: ${PAGE}, after: $after) {
-        totalCount
         nodes { id code headName communeCode village registeredOn members withoutLabourCapacity }
         pageInfo { hasNextPage endCursor }
       }
