@@ -89,6 +89,15 @@ function hash(text: string): number {
   return h;
 }
 
+const unionOfGroup = new Map<string, EntrustingOrganisation>();
+/** The union entrusted with a village's savings-and-loan group (the same for every loan of the group). */
+function unionOf(communeCode: string, group: string): EntrustingOrganisation {
+  const key = `${communeCode} ${group}`;
+  let union = unionOfGroup.get(key);
+  if (!union) unionOfGroup.set(key, (union = UNIONS[hash(key) % UNIONS.length]!));
+  return union;
+}
+
 /** "Làng Tơ Pơ" → "Tổ TK&VV làng Tơ Pơ" (one savings-and-loan group per village here). */
 const savingsGroupOf = (village: string) => `Tổ TK&VV ${village.charAt(0).toLowerCase()}${village.slice(1)}`;
 
@@ -97,6 +106,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A loan being simulated: its input and what it has repaid so far. */
 interface SimLoan {
   input: DisburseLoanInput;
+  /** Instalment dates (anniversaries, the last at maturity); none during a grace period. */
+  schedule: string[];
   paid: number;
   /** Stops paying after its first instalment (nợ quá hạn once it matures). */
   inArrears: boolean;
@@ -119,15 +130,14 @@ export function generateCredit(seed: number, registries: readonly DistrictRegist
     const registry = registries.find((r) => r.code === plan.districtCode);
     if (!registry) return;
     const random = randomSource(seed * 7919 + planIndex * 104_729 + 17);
-    const communeDay = new Map(registry.communes.map((c, i) => [c.code, 3 + ((i * 5) % 25)]));
     const loans: SimLoan[] = [];
     /** Principal owed per household and programme as the service will see it when the year's loans are written. */
     const owed = new Map<string, number>();
     for (const [y, yearOut] of PLAN_YEARS.map((year, i) => [year, years[i]!] as const)) {
       const yearPlan = plan.years[y];
       if (yearPlan) {
-        for (const input of disbursements(random, plan, registry, y, yearPlan, owed, communeDay, () => `demo-${seed}-L${String(++loanSerial).padStart(6, '0')}`)) {
-          loans.push({ input, paid: 0, inArrears: random.next() < 0.03 });
+        for (const input of disbursements(random, plan, registry, y, yearPlan, owed, () => `demo-${seed}-L${String(++loanSerial).padStart(6, '0')}`)) {
+          loans.push({ input, schedule: scheduleOf(input), paid: 0, inArrears: random.next() < 0.03 });
           yearOut.loans.push(input);
         }
       }
@@ -152,10 +162,14 @@ function disbursements(
   year: number,
   yearPlan: { turnover: number; loans: number; mix: Partial<Record<CreditProgramme, number>> },
   owed: Map<string, number>,
-  communeDay: Map<string, number>,
   nextKey: () => string,
 ): DisburseLoanInput[] {
-  const programmes = (Object.keys(yearPlan.mix) as CreditProgramme[]).filter((p) => (yearPlan.mix[p] ?? 0) > 0);
+  // December 2021 sees the 2021 review; January–September of Y sees the review of Y − 1.
+  const reviewYear = year === 2021 ? 2021 : year - 1;
+  // A programme with nobody to lend to that year (no newly escaped households at the first review) lends nothing.
+  const programmes = (Object.keys(yearPlan.mix) as CreditProgramme[]).filter(
+    (p) => (yearPlan.mix[p] ?? 0) > 0 && POOLS[p].some((status) => registry.households(reviewYear, status).length > 0),
+  );
   const counts = apportion(yearPlan.loans, programmes.map((p) => yearPlan.mix[p]!));
   // Small programmes at their typical size; the household programmes share the rest.
   const fixed = programmes.map((p, i) => (p === P.HOUSING ? HOUSING_LOAN * counts[i]! : TYPICAL[p] ? TYPICAL[p]! * counts[i]! : 0));
@@ -164,13 +178,13 @@ function disbursements(
   const mainShares = apportion(rest / MILLION, mainIndexes.map((i) => counts[i]!));
   const totals = programmes.map((_, i) => (mainIndexes.includes(i) ? mainShares[mainIndexes.indexOf(i)]! * MILLION : fixed[i]!));
 
-  // December 2021 sees the 2021 review; January–September of Y sees the review of Y − 1.
-  const reviewYear = year === 2021 ? 2021 : year - 1;
-  const dateIn = (communeCode: string) => {
+  const dateIn = () => {
     const month = year === 2021 ? 12 : random.int(1, 9);
-    return `${year}-${pad(month)}-${pad(communeDay.get(communeCode) ?? 15)}`;
+    return `${year}-${pad(month)}-${pad(plan.transactionDay)}`;
   };
 
+  // Loans are booked in the district's communes of the time (the registry's 2023 map).
+  const communes = new Set(registry.communes.map((commune) => commune.code));
   const inputs: DisburseLoanInput[] = [];
   programmes.forEach((programme, i) => {
     const count = counts[i]!;
@@ -178,16 +192,23 @@ function disbursements(
     const total = totals[i]!;
     const principals =
       programme === P.HOUSING ? Array.from({ length: count }, () => HOUSING_LOAN) : randomParts(random, total, count, { min: Math.floor((total / count) * 0.6 / MILLION) * MILLION, step: MILLION });
-    const pool = random.shuffle(POOLS[programme].flatMap((status) => registry.households(reviewYear, status)));
+    // Households owing least under the programme first (in random order among equals): VBSP spreads its capital.
+    const owedBy = (household: DemoHousehold) => owed.get(`${household.id}|${programme}`) ?? 0;
+    const pool = random
+      .shuffle(POOLS[programme].flatMap((status) => registry.households(reviewYear, status)).filter((household) => communes.has(household.communeCode)))
+      .map((household) => ({ household, owed: owedBy(household) }))
+      .sort((a, b) => a.owed - b.owed)
+      .map(({ household }) => household);
     const taken = new Set<string>();
     let cursor = 0;
-    for (const principal of principals) {
+    // The largest loans go first, to the households owing least.
+    for (const principal of [...principals].sort((a, b) => b - a)) {
       if (principal > CAP[programme]) throw new Error(`credit demo: a ${programme} loan of ${principal} in ${plan.districtCode} ${year} is above the cap; revise the plan.`);
       let chosen: { household: DemoHousehold; disbursedOn: string } | undefined;
       while (!chosen && cursor < pool.length) {
         const household = pool[cursor++]!;
         if (taken.has(household.id)) continue;
-        const disbursedOn = dateIn(household.communeCode);
+        const disbursedOn = dateIn();
         const key = `${household.id}|${programme}`;
         if (household.registeredOn > disbursedOn || (owed.get(key) ?? 0) + principal > CAP[programme]) continue;
         chosen = { household, disbursedOn };
@@ -206,13 +227,20 @@ function disbursements(
         disbursedOn,
         transactionOffice: plan.transactionOffice,
         savingsGroup: group,
-        entrustingOrganisation: UNIONS[hash(`${household.communeCode} ${group}`) % UNIONS.length]!,
+        entrustingOrganisation: unionOf(household.communeCode, group),
         purpose: random.pick(PURPOSES[programme]),
         idempotencyKey: nextKey(),
       });
     }
   });
   return inputs;
+}
+
+/** Instalment dates: each anniversary of the disbursement, the last at maturity; none for a programme in its grace period. */
+function scheduleOf(input: DisburseLoanInput): string[] {
+  if (GRACE.has(input.programme as CreditProgramme)) return [];
+  const instalments = Math.ceil(input.termMonths / 12);
+  return Array.from({ length: instalments }, (_, k) => addMonths(input.disbursedOn, Math.min(12 * (k + 1), input.termMonths)));
 }
 
 interface Due {
@@ -228,15 +256,15 @@ interface Due {
  */
 function dueIn(loans: readonly SimLoan[], year: number): Due[] {
   const due: Due[] = [];
+  const prefix = `${year}-`;
   for (const loan of loans) {
-    const { principal, termMonths, disbursedOn, programme } = loan.input;
-    if (GRACE.has(programme as CreditProgramme)) continue;
-    const instalments = Math.ceil(termMonths / 12);
+    const { principal, termMonths } = loan.input;
+    const instalments = loan.schedule.length;
     const regular = Math.floor((principal * 12) / termMonths / INSTALMENT_STEP) * INSTALMENT_STEP;
     let paidSoFar = loan.paid;
     for (let k = 1; k <= instalments; k++) {
-      const paidOn = addMonths(disbursedOn, Math.min(12 * k, termMonths));
-      if (paidOn.slice(0, 4) !== String(year) || paidOn > HORIZON) continue;
+      const paidOn = loan.schedule[k - 1]!;
+      if (!paidOn.startsWith(prefix) || paidOn > HORIZON) continue;
       if (loan.inArrears && k > 1) continue;
       const balance = principal - paidSoFar;
       const amount = k === instalments ? balance : Math.min(regular, balance);

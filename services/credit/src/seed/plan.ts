@@ -26,6 +26,11 @@ export interface DistrictPlan {
   districtCode: string;
   /** Phòng giao dịch NHCSXH of the district. */
   transactionOffice: string;
+  /**
+   * Day of the month the office disburses (its fixed transaction day, ngày giao dịch
+   * cố định): a handful of dates a year, so a batch asks the registry about few days.
+   */
+  transactionDay: number;
   years: Partial<Record<2021 | 2022 | 2023 | 2024, YearPlan>>;
   /** Outstanding balance at 31 December of a year that must come out exactly (đồng). */
   outstandingAt?: { year: number; amount: number };
@@ -35,6 +40,8 @@ const { POOR_HOUSEHOLD, NEAR_POOR_HOUSEHOLD, NEWLY_ESCAPED_HOUSEHOLD, STUDENT, L
 
 /** Poor districts (huyện nghèo): most lending goes to poor households. */
 const POOR_DISTRICT_MIX = { [POOR_HOUSEHOLD]: 56, [NEAR_POOR_HOUSEHOLD]: 14, [NEWLY_ESCAPED_HOUSEHOLD]: 10, [HOUSING]: 4, [CLEAN_WATER_SANITATION]: 10, [STUDENT]: 4, [LABOUR_EXPORT]: 2 };
+/** Ea Súp lends more to near-poor and newly escaped households, and sends more workers abroad. */
+const EA_SUP_MIX = { [POOR_HOUSEHOLD]: 50, [NEAR_POOR_HOUSEHOLD]: 17, [NEWLY_ESCAPED_HOUSEHOLD]: 12, [HOUSING]: 4, [CLEAN_WATER_SANITATION]: 10, [STUDENT]: 4, [LABOUR_EXPORT]: 3 };
 const RURAL_MIX = { [POOR_HOUSEHOLD]: 45, [NEAR_POOR_HOUSEHOLD]: 18, [NEWLY_ESCAPED_HOUSEHOLD]: 12, [HOUSING]: 3, [CLEAN_WATER_SANITATION]: 14, [STUDENT]: 6, [LABOUR_EXPORT]: 2 };
 const CITY_MIX = { [POOR_HOUSEHOLD]: 30, [NEAR_POOR_HOUSEHOLD]: 30, [NEWLY_ESCAPED_HOUSEHOLD]: 15, [CLEAN_WATER_SANITATION]: 10, [STUDENT]: 15 };
 
@@ -42,6 +49,7 @@ export const CREDIT_PLANS: DistrictPlan[] = [
   {
     // §5: 2023 turnover 99,186 million over 2,486 loans; outstanding 190,434 million at 31 Dec 2023.
     districtCode: '630',
+    transactionDay: 10,
     transactionOffice: 'PGD NHCSXH huyện Kông Chro',
     years: {
       2021: { turnover: 38_640_000_000, loans: 960, mix: POOR_DISTRICT_MIX },
@@ -52,19 +60,21 @@ export const CREDIT_PLANS: DistrictPlan[] = [
     outstandingAt: { year: 2023, amount: 190_434_000_000 },
   },
   {
-    // §5: 2023 turnover 215,404 million (about 50 million a loan, as Ea Súp lends).
+    // §5: 2023 turnover 215,404 million (about 45 million a loan).
     districtCode: '646',
+    transactionDay: 12,
     transactionOffice: 'PGD NHCSXH huyện Ea Súp',
     years: {
-      2021: { turnover: 52_800_000_000, loans: 1_050, mix: POOR_DISTRICT_MIX },
-      2022: { turnover: 198_760_000_000, loans: 4_050, mix: POOR_DISTRICT_MIX },
-      2023: { turnover: 215_404_000_000, loans: 4_280, mix: POOR_DISTRICT_MIX },
-      2024: { turnover: 219_850_000_000, loans: 4_150, mix: POOR_DISTRICT_MIX },
+      2021: { turnover: 44_100_000_000, loans: 1_050, mix: EA_SUP_MIX },
+      2022: { turnover: 198_760_000_000, loans: 4_420, mix: EA_SUP_MIX },
+      2023: { turnover: 215_404_000_000, loans: 4_780, mix: EA_SUP_MIX },
+      2024: { turnover: 219_850_000_000, loans: 4_600, mix: EA_SUP_MIX },
     },
   },
   {
     // Invented: a city sample with few poor households (its registry demo is a sample too).
     districtCode: '643',
+    transactionDay: 8,
     transactionOffice: 'PGD NHCSXH thành phố Buôn Ma Thuột',
     years: {
       2022: { turnover: 2_160_000_000, loans: 48, mix: CITY_MIX },
@@ -75,6 +85,7 @@ export const CREDIT_PLANS: DistrictPlan[] = [
   {
     // Invented, proportionate to the sample of Đắk Song households in the registry's demo.
     districtCode: '665',
+    transactionDay: 15,
     transactionOffice: 'PGD NHCSXH huyện Đắk Song',
     years: {
       2022: { turnover: 23_400_000_000, loans: 520, mix: RURAL_MIX },
@@ -86,6 +97,7 @@ export const CREDIT_PLANS: DistrictPlan[] = [
     // Invented. Châu Đốc has few poor households (34 at the 2022 review, none at 2023's):
     // mostly near-poor, newly escaped, clean water and student loans.
     districtCode: '884',
+    transactionDay: 20,
     transactionOffice: 'PGD NHCSXH thành phố Châu Đốc',
     years: {
       2022: { turnover: 6_300_000_000, loans: 150, mix: { [POOR_HOUSEHOLD]: 10, [NEAR_POOR_HOUSEHOLD]: 35, [NEWLY_ESCAPED_HOUSEHOLD]: 20, [CLEAN_WATER_SANITATION]: 25, [STUDENT]: 10 } },

@@ -6,7 +6,7 @@ import { generateCredit, POOL_STATUSES, type DistrictRegistry } from './generate
 import { CREDIT_PLANS } from './plan';
 
 /** Disbursements per batch (one registry request, one transaction each). */
-const LOAN_BATCH = 2500;
+const LOAN_BATCH = 5000;
 /** Repayments per batch (one transaction each). */
 const REPAYMENT_BATCH = 10_000;
 /** Review years the demo's borrowers are picked from (December 2021 and 2022 see 2021's; 2023 sees 2022's; 2024 sees 2023's). */
@@ -44,6 +44,7 @@ async function readRegistries(env: SeedEnvironment): Promise<DistrictRegistry[]>
       if (read.district === plan.districtCode) pools.set(`${read.year}|${read.status}`, lists[i]!);
     });
     if ([...pools.values()].every((list) => !list.length)) continue;
+    env.logger.debug({ district: plan.districtCode, pools: Object.fromEntries([...pools].map(([key, list]) => [key, list.length])) }, 'credit demo: borrowers to pick from');
     registries.push({
       code: plan.districtCode,
       communes: await env.registry.communes(plan.districtCode),
