@@ -53,8 +53,8 @@ describe('the training demo dataset', () => {
   it('loads into an empty database quickly, through the service layer (audited per batch)', async () => {
     expect(emptyBefore).toBe(true);
     expect(await trainingDemo.isEmpty(training.dataSource)).toBe(false);
-    // Well under 3 s on a quiet machine; the bound leaves room for a shared one.
-    expect(seedMs).toBeLessThan(10_000);
+    // Well under 3 s on a quiet machine; the bound leaves room for a busy one and still catches a write per item.
+    expect(seedMs).toBeLessThan(20_000);
     const actions: Array<{ action: string }> = await training.dataSource.query('SELECT DISTINCT action FROM audit_log ORDER BY action');
     expect(actions.map((row) => row.action)).toEqual(['importCompletions', 'importEnrolments', 'importJobFairs', 'importLabourExportSupports', 'importTrainingCourses']);
   });

@@ -2,13 +2,16 @@ import { apportion, randomParts, randomSource, type DemoCommune, type DemoHouseh
 import type { CourseKind, CreateTrainingCourseInput, EnrolTraineeInput, RecordJobFairInput, RecordLabourExportSupportInput } from '../generated/resolvers';
 import { poolReviewYear, TRAINING_PLANS, YEARS, type DistrictTrainingPlan, type TrainingYearPlan } from './plan';
 
+/** What the generator needs of a registry household. */
+export type PoolHousehold = Pick<DemoHousehold, 'id' | 'headName' | 'communeCode' | 'registeredOn' | 'withoutLabourCapacity'>;
+
 /** What the generator reads of the registry for one district. */
 export interface TrainingArea {
   districtCode: string;
   /** The district's communes on the 2023 map. */
   communes: readonly DemoCommune[];
   /** Poor and near-poor households of each review year (key: the review's year). */
-  pools: Readonly<Record<number, readonly DemoHousehold[]>>;
+  pools: Readonly<Record<number, readonly PoolHousehold[]>>;
 }
 
 /** An enrolment before its course exists: `course` indexes `TrainingDemoInputs.courses`. */
@@ -56,7 +59,7 @@ function familyOf(headName: string): string {
   return words.length > 2 ? words.slice(0, -2).join(' ') : words[0]!;
 }
 
-function memberName(random: Random, household: DemoHousehold): string {
+function memberName(random: Random, household: PoolHousehold): string {
   const sex = random.next() < 0.5 ? 'male' : 'female';
   return `${familyOf(household.headName)} ${random.pick(MIDDLE[sex])} ${random.pick(GIVEN[sex])}`;
 }
@@ -124,15 +127,15 @@ function generateYear(inputs: TrainingDemoInputs, random: Random, plan: District
 
   // Trainees: members of the poor and near-poor households of the course's commune first, then of the
   // district; each list is read on from where the previous course stopped, so courses share few households.
-  const local = new Map<string, DemoHousehold[]>();
+  const local = new Map<string, PoolHousehold[]>();
   for (const household of random.shuffle(pool)) local.set(household.communeCode, [...(local.get(household.communeCode) ?? []), household]);
   const district = random.shuffle(pool);
-  const cursors = new Map<readonly DemoHousehold[], number>();
+  const cursors = new Map<readonly PoolHousehold[], number>();
   const firstEnrolment = inputs.enrolments.length;
   for (const course of courses) {
     const index = inputs.courses.push(course.input) - 1;
     const enrolledOn = addDays(course.input.startsOn, -random.int(0, 10));
-    const chosen = new Map<string, DemoHousehold>();
+    const chosen = new Map<string, PoolHousehold>();
     for (const list of [local.get(course.input.communeCode) ?? [], district]) {
       const start = cursors.get(list) ?? 0;
       let read = 0;

@@ -71,9 +71,11 @@ export class Registry {
     if (malformed) throw unknown(malformed);
     const ids = [...new Set(checks.map((check) => check.id))];
     const found = new Map<string, RegistryHousehold>();
+    const requests: Array<Promise<{ households: Array<RegistryHousehold | null> }>> = [];
     for (let start = 0; start < ids.length; start += HOUSEHOLDS_PER_REQUEST) {
-      const chunk = ids.slice(start, start + HOUSEHOLDS_PER_REQUEST);
-      const data = await this.graph.request<{ households: Array<RegistryHousehold | null> }>(caller, OWNER, HOUSEHOLDS_QUERY, { ids: chunk }, requestId);
+      requests.push(this.graph.request(caller, OWNER, HOUSEHOLDS_QUERY, { ids: ids.slice(start, start + HOUSEHOLDS_PER_REQUEST) }, requestId));
+    }
+    for (const data of await Promise.all(requests)) {
       for (const household of data.households) if (household) found.set(household.id, household);
     }
     const missing = checks.find((check) => !found.has(check.id));
