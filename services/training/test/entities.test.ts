@@ -221,6 +221,61 @@ describe('AdminUnit.training (communeCodes from the registry, via @requires)', (
   });
 });
 
+describe('AreaYear.training (the registry’s year-end report and trend points)', () => {
+  const FIELDS = 'areaCode year courses trainees completed employedAfter jobFairHires labourExportWorkers labourExportSupport jobs';
+  const AREA_YEARS = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on AreaYear { code year training { ${FIELDS} } } } }`;
+  const areaYear = (year: number, communeCodes: readonly string[] | null = COMMUNES.district) => ({ __typename: 'AreaYear', code: UNITS.district, year, ...(communeCodes ? { communeCodes } : {}) });
+
+  it('answers a trend of years as AdminUnit.training answers each year, in one SQL statement', async () => {
+    subgraph.sql.reset();
+    const { data, errors } = await subgraph.client.as(analyst).request(AREA_YEARS, { representations: [2022, 2023, 2024].map((year) => areaYear(year)) });
+    expect(errors).toBeUndefined();
+    expect(subgraph.sql.statements).toHaveLength(1);
+    for (const [i, year] of [2022, 2023, 2024].entries()) {
+      const { data: unitData } = await subgraph.client.as(analyst).request(
+        `query($representations: [_Any!]!, $year: Int!) { _entities(representations: $representations) { ... on AdminUnit { training(year: $year) { ${FIELDS} } } } }`,
+        { representations: [unit(UNITS.district, COMMUNES.district)], year },
+      );
+      expect(data!._entities[i]).toEqual({ code: UNITS.district, year, training: unitData!._entities[0].training });
+    }
+    // 2023: 2 trainees employed after their course + 15 hired at the fairs + 3 workers abroad.
+    expect(data!._entities[1].training).toMatchObject({ employedAfter: 2, jobFairHires: 15, labourExportWorkers: 3, jobs: 20 });
+    expect(data!._entities[2].training).toMatchObject({ courses: 0, labourExportWorkers: 1, jobs: 1 });
+  });
+
+  it('refuses a representation without the communes, which only a direct caller can send', async () => {
+    const { errors } = await subgraph.client.as(analyst).request(AREA_YEARS, { representations: [areaYear(2023, null)] });
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'communeCodes' });
+  });
+});
+
+describe('Household.trainedIn(year)', () => {
+  const TRAINED = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { id
+    y2022: trainedIn(year: 2022) y2023: trainedIn(year: 2023) y2024: trainedIn(year: 2024) } } }`;
+
+  it('tells whether a member enrolled in a course starting in the year, for many households and years in one SQL statement', async () => {
+    subgraph.sql.reset();
+    const { data, errors } = await subgraph.client.as(analyst).request(TRAINED, { representations: [HOUSEHOLD_A, HOUSEHOLD_B, NOBODY, 'not-a-household-id'].map((id) => ({ __typename: 'Household', id })) });
+    expect(errors).toBeUndefined();
+    expect(data!._entities).toEqual([
+      // A: the 2022 course starting on 31 December, two 2023 courses (one ending in 2024: it counts in the year it starts).
+      { id: HOUSEHOLD_A, y2022: true, y2023: true, y2024: false },
+      { id: HOUSEHOLD_B, y2022: false, y2023: true, y2024: false },
+      { id: NOBODY, y2022: false, y2023: false, y2024: false },
+      { id: 'not-a-household-id', y2022: false, y2023: false, y2024: false },
+    ]);
+    expect(subgraph.sql.statements).toHaveLength(1);
+  });
+
+  it.each([1999, 2101])('refuses the year %i', async (year) => {
+    const { errors } = await subgraph.client.as(analyst).request(
+      `query($representations: [_Any!]!, $year: Int!) { _entities(representations: $representations) { ... on Household { trainedIn(year: $year) } } }`,
+      { representations: [{ __typename: 'Household', id: HOUSEHOLD_A }], year },
+    );
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+  });
+});
+
 describe('SQL statements', () => {
   it('cost the same for the children of 10 and of 1,000 households', async () => {
     const ds = subgraph.dataSource;
