@@ -2,7 +2,8 @@ import { GraphClient } from '@povgraph/graph-client';
 import { createLogger, type BaseContext } from '@povgraph/subgraph-kit';
 import { TEST_INTERNAL_SECRET, testCallers } from '@povgraph/testing';
 import { createServices, type Services } from '../../../services/training/src/services';
-import { courseInput, fairInput, tableCounts, UNITS } from '../../../services/training/test/fixtures';
+import type { CreateTrainingCourseInput } from '../../../services/training/src/generated/resolvers';
+import { courseInput as untypedCourseInput, fairInput, tableCounts, UNITS } from '../../../services/training/test/fixtures';
 import { registerHousehold, startWithRegistry, type WithRegistry } from './withRegistry';
 
 let env: WithRegistry;
@@ -10,6 +11,8 @@ let services: Services;
 let householdA: string;
 let householdB: string;
 let lateHousehold: string;
+/** The fixtures' course, typed as the service takes it. */
+const courseInput = (overrides: Record<string, unknown> = {}) => untypedCourseInput(overrides) as CreateTrainingCourseInput;
 const admin: BaseContext = { caller: testCallers.admin(), requestId: 'bulk-test', logger: createLogger('bulk-test', 'silent') };
 const centre: BaseContext = { ...admin, caller: testCallers.trainingCentre(UNITS.district) };
 
@@ -59,7 +62,7 @@ describe('bulk writes (the demo dataset’s path; each single mutation is a batc
   describe('enrolMany', () => {
     let courseId: string;
     beforeAll(async () => {
-      [{ id: courseId }] = (await services.courses.createMany(admin, [courseInput({ name: 'Lớp hai chỗ', capacity: 2 })])) as [{ id: string }];
+      courseId = (await services.courses.createMany(admin, [courseInput({ name: 'Lớp hai chỗ', capacity: 2 })]))[0]!.id;
     });
     const trainee = (overrides: Record<string, unknown> = {}) => ({ courseId, householdId: householdA, traineeName: 'Đinh Văn Blơi', traineeBirthYear: 1990, enrolledOn: '2023-02-20', ...overrides });
 
