@@ -47,16 +47,23 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   });
   const app = express();
   const httpServer = http.createServer(app);
+  // Outlive the callers' pooled connections: a server closing an idle socket just as
+  // the gateway reuses it (Node's 5 s default) turns a good fetch into "socket hang up".
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const server = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requireTokenPlugin()],
     includeStacktraceInErrorResponses: false,
+    // index.ts owns the signals (graceful stop, then exit); Apollo's own handlers would race it.
+    stopOnTerminationSignals: false,
   });
   await server.start();
 
   app.get('/', (_req, res) => res.redirect('/explorer'));
   app.use(explorerRouter('/graphql'));
   app.get('/health', async (_req, res) => {
+    res.set('Connection', 'close'); // one-off probes must not hold a graceful stop open
     res.json({ service: 'gateway', status: 'ok', subgraphs: await subgraphHealth(subgraphs) });
   });
   app.use(

@@ -73,3 +73,22 @@ export async function startStack(database: DatabaseServer): Promise<Stack> {
     throw error;
   }
 }
+
+/**
+ * Starts the graph while the registry's demo data loads (the services need only
+ * their migrated databases), then loads the agencies' data through the running
+ * graph. Stops what it started if any step fails.
+ */
+export async function startStackWithDemo(database: DatabaseServer, mode: SeedMode): Promise<Stack> {
+  const [registry, started] = await Promise.allSettled([seedRegistry(database, mode), startStack(database)]);
+  const stack = started.status === 'fulfilled' ? started.value : null;
+  try {
+    if (registry.status === 'rejected') throw registry.reason;
+    if (!stack) throw (started as PromiseRejectedResult).reason;
+    await seedAgencies(database, mode);
+    return stack;
+  } catch (error) {
+    await stack?.stop();
+    throw error;
+  }
+}

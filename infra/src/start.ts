@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { Role, signUserToken } from '@povgraph/auth';
 import { openDatabaseServer } from './database';
 import { jwtSecret } from './devSecrets';
-import { seedAgencies, seedRegistry, startStack } from './stack';
+import { startStack, startStackWithDemo } from './stack';
 
 /**
  * `pnpm start`: the whole graph on one machine — a database server (embedded by
@@ -16,16 +16,7 @@ export async function main() {
   console.log(`povgraph: database — ${database.description}`);
   let stopping = false;
   try {
-    if (!values['no-demo']) await seedRegistry(database, '--if-empty');
-    const stack = await startStack(database);
-    if (!values['no-demo']) {
-      try {
-        await seedAgencies(database, '--if-empty');
-      } catch (error) {
-        await stack.stop();
-        throw error;
-      }
-    }
+    const stack = values['no-demo'] ? await startStack(database) : await startStackWithDemo(database, '--if-empty');
     const shutdown = async (reason: string, code: number) => {
       if (stopping) return;
       stopping = true;

@@ -54,6 +54,10 @@ async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
 export async function startSubgraph<TContext extends BaseContext>(options: SubgraphOptions<TContext>): Promise<RunningSubgraph> {
   const app = express();
   const httpServer = http.createServer(app);
+  // Outlive the callers' pooled connections: a server closing an idle socket just as
+  // the gateway reuses it (Node's 5 s default) turns a good fetch into "socket hang up".
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const server = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as SubgraphResolvers }]),
     plugins: [
@@ -65,10 +69,14 @@ export async function startSubgraph<TContext extends BaseContext>(options: Subgr
       errorPlugin<TContext>(),
     ],
     includeStacktraceInErrorResponses: false,
+    // runSubgraph owns the signals: Apollo's own handlers would race it and hold the stop open.
+    stopOnTerminationSignals: false,
   });
   await server.start();
 
   app.get('/health', async (_req, res) => {
+    // Probes are one-off: an idle kept-alive probe socket would hold a graceful stop for its whole grace period.
+    res.set('Connection', 'close');
     const ok = await databaseAnswers(options.dataSource);
     res.status(ok ? 200 : 503).json({ service: options.name, status: ok ? 'ok' : 'database unavailable' });
   });

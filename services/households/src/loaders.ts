@@ -25,6 +25,26 @@ export function createLoaders(dataSource: DataSource, services: Services, caller
     assessmentsByHousehold: new DataLoader<string, Assessment[]>(async (ids) =>
       groupByKey(ids, await dataSource.getRepository(Assessment).find({ where: { householdId: In([...ids]) }, order: { year: 'ASC' } }), (row) => row.householdId),
     ),
+    /**
+     * Key: `${householdId}|${date}` → the status of the latest review carried out by
+     * then. One statement for the batch, reading only statuses: agencies ask this for
+     * every write they check (a thousand households at a time for imports).
+     */
+    statusOn: new DataLoader<string, string | null>(async (keys) => {
+      const pairs = keys.map((key) => key.split('|') as [string, string]);
+      const valid = pairs.filter(([id]) => isUuid(id));
+      const rows: Array<{ key: string; status: string }> = valid.length
+        ? await dataSource.query(
+            `SELECT DISTINCT ON (k.id, k.on_date) k.id || '|' || k.on_date::text AS key, a.status
+             FROM unnest($1::uuid[], $2::date[]) AS k(id, on_date)
+             JOIN assessments a ON a.household_id = k.id AND a.assessed_on <= k.on_date
+             ORDER BY k.id, k.on_date, a.assessed_on DESC, a.year DESC`,
+            [valid.map(([id]) => id), valid.map(([, date]) => date)],
+          )
+        : [];
+      const found = new Map(rows.map((row) => [row.key, row.status]));
+      return keys.map((key) => found.get(key) ?? null);
+    }),
     adminUnit: new DataLoader<string, AdminUnit | null>(async (codes) =>
       byKey(codes, await services.adminUnits.latestVersions(codes), (row) => row.code),
     ),

@@ -1,5 +1,6 @@
 import { Role, maskNationalId } from '@povgraph/auth';
 import type { HouseholdResolvers } from '../generated/resolvers';
+import type { PovertyStatus } from '../entities';
 
 export const Household: HouseholdResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.householdById.load(reference.id),
@@ -12,9 +13,5 @@ export const Household: HouseholdResolvers = {
     const chosen = year == null ? assessments.at(-1) : assessments.find((a) => a.year === year);
     return chosen?.status ?? null;
   },
-  statusOn: async (household, { date }, { loaders }) => {
-    const assessments = await loaders.assessmentsByHousehold.load(household.id);
-    const inForce = assessments.filter((a) => a.assessedOn <= date).sort((a, b) => a.assessedOn.localeCompare(b.assessedOn)).at(-1);
-    return inForce?.status ?? null;
-  },
+  statusOn: (household, { date }, { loaders }) => loaders.statusOn.load(`${household.id}|${date}`) as Promise<PovertyStatus | null>,
 };
