@@ -46,6 +46,11 @@ export class AuditEntry {
  */
 export type AuditGranularity = 'each' | 'batch';
 
+/** One audit row for an import batch: who wrote which records, in one entry. */
+export function batchAudit(caller: AuditInput['caller'], requestId: string | null, action: string, entityType: string, ids: readonly string[]): AuditInput {
+  return { caller, requestId, action: `${action}:batch`, entityType, entityId: '*', before: null, after: { count: ids.length, ids } };
+}
+
 export interface AuditInput {
   caller: Caller;
   requestId: string | null;

@@ -6,12 +6,9 @@ import { SEED_CALLER } from './seedCaller';
 export interface DemoHousehold {
   id: string;
   code: string;
-  headName: string;
   communeCode: string;
   village: string;
   registeredOn: string;
-  members: number;
-  withoutLabourCapacity: boolean;
 }
 
 export interface DemoCommune {
@@ -28,7 +25,7 @@ const HOUSEHOLDS = /* GraphQL */ `
   query DemoHouseholds($code: AdminCode!, $status: PovertyStatus, $year: Int, $after: String) {
     adminUnit(code: $code) {
       households(status: $status, year: $year, first: ${PAGE}, after: $after) {
-        nodes { id code headName communeCode village registeredOn members withoutLabourCapacity }
+        nodes { id code communeCode village registeredOn }
         pageInfo { hasNextPage endCursor }
       }
     }

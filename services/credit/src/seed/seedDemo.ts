@@ -84,7 +84,7 @@ export const creditDemo: DemoSeed = {
     for (const { loans, repayments } of years) {
       for (let start = 0; start < loans.length; start += LOAN_BATCH) {
         const batch = loans.slice(start, start + LOAN_BATCH);
-        const saved = await services.loans.disburseMany(env.context, batch);
+        const saved = await services.loans.disburseMany(env.context, batch, 'batch');
         saved.forEach((loan) => loanIds.set(loan.idempotencyKey, loan.id));
         loanBar.tick(batch.length);
       }
@@ -93,6 +93,7 @@ export const creditDemo: DemoSeed = {
         await services.repayments.recordMany(
           env.context,
           batch.map(({ loanKey, ...repayment }) => ({ ...repayment, loanId: loanIds.get(loanKey)! })),
+          'batch',
         );
         repaymentBar.tick(batch.length);
       }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { Role, requireRole, type Caller } from '@povgraph/auth';
-import { recordAudit } from '@povgraph/db';
+import { batchAudit, recordAudit, type AuditGranularity } from '@povgraph/db';
 import { badUserInput, conflict, notEligible, notFound } from '@povgraph/errors';
 import type { AreaGuard } from '@povgraph/graph-client';
 import type { BaseContext } from '@povgraph/subgraph-kit';
@@ -73,8 +73,8 @@ export class LoanService {
    * rules of `disburseLoan`; one bad item refuses the whole batch, naming
    * `inputs.<i>.<field>`, and nothing is written. One registry request, one transaction.
    */
-  disburseMany(context: BaseContext, inputs: readonly DisburseLoanInput[]): Promise<Loan[]> {
-    return this.disburseAll(context, inputs, MANY);
+  disburseMany(context: BaseContext, inputs: readonly DisburseLoanInput[], audit: AuditGranularity = 'each'): Promise<Loan[]> {
+    return this.disburseAll(context, inputs, MANY, audit);
   }
 
   /**
@@ -82,7 +82,7 @@ export class LoanService {
    * registration, eligibility), then the caps inside the transaction, under
    * per-household locks so two tellers cannot both use the headroom.
    */
-  private async disburseAll(context: BaseContext, inputs: readonly DisburseLoanInput[], fieldOf: FieldOf): Promise<Loan[]> {
+  private async disburseAll(context: BaseContext, inputs: readonly DisburseLoanInput[], fieldOf: FieldOf, audit: AuditGranularity = 'each'): Promise<Loan[]> {
     const caller = requireRole(context.caller, [Role.BANK_OFFICER], 'disburse loans');
     if (inputs.length > MAX_BATCH) throw badUserInput('inputs', `Disburse at most ${MAX_BATCH.toLocaleString('en')} loans at a time; got ${inputs.length.toLocaleString('en')}.`);
     const requests = inputs.map((input, i) => this.check(input, (field) => fieldOf(i, field)));
@@ -146,7 +146,9 @@ export class LoanService {
         loans.forEach((loan, n) => Object.assign(loan, stamps[n]));
         await recordAudit(
           manager,
-          loans.map((loan) => ({ caller, requestId: context.requestId, action: 'disburseLoan', entityType: 'Loan', entityId: loan.id, before: null, after: loan })),
+          audit === 'each'
+            ? loans.map((loan) => ({ caller, requestId: context.requestId, action: 'disburseLoan', entityType: 'Loan', entityId: loan.id, before: null, after: loan }))
+            : [batchAudit(caller, context.requestId, 'disburseLoan', 'Loan', loans.map((loan) => loan.id))],
         );
       });
     } catch (error) {

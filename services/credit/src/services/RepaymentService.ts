@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { Role, requireRole, type Caller } from '@povgraph/auth';
-import { recordAudit } from '@povgraph/db';
+import { batchAudit, recordAudit, type AuditGranularity } from '@povgraph/db';
 import { badUserInput, conflict, notFound } from '@povgraph/errors';
 import type { AreaGuard } from '@povgraph/graph-client';
 import type { BaseContext } from '@povgraph/subgraph-kit';
@@ -45,11 +45,11 @@ export class RepaymentService {
    * items of the batch left owed. One bad item refuses the batch, naming
    * `inputs.<i>.<field>`; one transaction, one INSERT, one audit insert.
    */
-  recordMany(context: BaseContext, inputs: readonly RecordRepaymentInput[]): Promise<Repayment[]> {
-    return this.recordAll(context, inputs, MANY);
+  recordMany(context: BaseContext, inputs: readonly RecordRepaymentInput[], audit: AuditGranularity = 'each'): Promise<Repayment[]> {
+    return this.recordAll(context, inputs, MANY, audit);
   }
 
-  private async recordAll(context: BaseContext, inputs: readonly RecordRepaymentInput[], fieldOf: FieldOf): Promise<Repayment[]> {
+  private async recordAll(context: BaseContext, inputs: readonly RecordRepaymentInput[], fieldOf: FieldOf, audit: AuditGranularity = 'each'): Promise<Repayment[]> {
     const caller = requireRole(context.caller, [Role.BANK_OFFICER], 'record loan repayments');
     if (inputs.length > MAX_REPAYMENT_BATCH) {
       throw badUserInput('inputs', `Record at most ${MAX_REPAYMENT_BATCH.toLocaleString('en')} repayments at a time; got ${inputs.length.toLocaleString('en')}.`);
@@ -108,7 +108,9 @@ export class RepaymentService {
         repayments.forEach((repayment, n) => Object.assign(repayment, stamps[n]));
         await recordAudit(
           manager,
-          repayments.map((repayment) => ({ caller, requestId: context.requestId, action: 'recordRepayment', entityType: 'Repayment', entityId: repayment.id, before: null, after: repayment })),
+          audit === 'each'
+            ? repayments.map((repayment) => ({ caller, requestId: context.requestId, action: 'recordRepayment', entityType: 'Repayment', entityId: repayment.id, before: null, after: repayment }))
+            : [batchAudit(caller, context.requestId, 'recordRepayment', 'Repayment', repayments.map((repayment) => repayment.id))],
         );
       });
     } catch (error) {

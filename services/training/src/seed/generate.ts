@@ -1,9 +1,15 @@
-import { apportion, randomParts, randomSource, type DemoCommune, type DemoHousehold, type Random } from '@povgraph/demo';
+import { apportion, randomParts, randomSource, type DemoCommune, type Random } from '@povgraph/demo';
 import type { CourseKind, CreateTrainingCourseInput, EnrolTraineeInput, RecordJobFairInput, RecordLabourExportSupportInput } from '../generated/resolvers';
 import { poolReviewYear, TRAINING_PLANS, YEARS, type DistrictTrainingPlan, type TrainingYearPlan } from './plan';
 
 /** What the generator needs of a registry household. */
-export type PoolHousehold = Pick<DemoHousehold, 'id' | 'headName' | 'communeCode' | 'registeredOn' | 'withoutLabourCapacity'>;
+export interface PoolHousehold {
+  id: string;
+  headName: string;
+  communeCode: string;
+  registeredOn: string;
+  withoutLabourCapacity: boolean;
+}
 
 /** What the generator reads of the registry for one district. */
 export interface TrainingArea {

@@ -1,5 +1,4 @@
-import type { DemoHousehold } from '@povgraph/demo';
-import { generateTrainingDemo, type TrainingArea, type TrainingDemoInputs } from '../generate';
+import { generateTrainingDemo, type PoolHousehold, type TrainingArea, type TrainingDemoInputs } from '../generate';
 import { plannedJobs, poolReviewYear, TRAINING_PLANS, YEARS } from '../plan';
 
 const REVIEW_YEARS = [2021, 2022, 2023];
@@ -11,7 +10,7 @@ function syntheticAreas(): TrainingArea[] {
     const pools = Object.fromEntries(
       REVIEW_YEARS.map((year) => [
         year,
-        Array.from({ length: 400 }, (_, h): DemoHousehold => ({
+        Array.from({ length: 400 }, (_, h): PoolHousehold & { code: string; village: string; members: number } => ({
           id: `${plan.districtCode}-${year}-${h}`,
           code: `T${plan.districtCode}-${h}`,
           headName: h % 2 ? 'Đinh Văn Blơi' : 'Rơ Châm Thị Hyun',
