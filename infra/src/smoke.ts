@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { Role, signUserToken } from '@povgraph/auth';
-import { withDatabase } from '@povgraph/db';
 import { runCli } from './cli';
 import { openDatabaseServer } from './database';
+import { dropDatabases, useFreshDatabaseNames } from './freshDatabases';
 import { jwtSecret } from './devSecrets';
-import { SUBGRAPHS } from './services';
 import { startStack } from './stack';
 
 /**
@@ -17,7 +15,7 @@ import { startStack } from './stack';
  */
 export async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'fresh-databases': { type: 'boolean' } } });
-  const fresh = values['fresh-databases'] ? useFreshDatabaseNames() : [];
+  const fresh = values['fresh-databases'] ? useFreshDatabaseNames('smoke') : [];
   const database = await openDatabaseServer();
   console.log(`smoke: database — ${database.description}`);
   try {
@@ -39,30 +37,8 @@ export async function main(): Promise<void> {
       await stack.stop();
     }
   } finally {
+    await dropDatabases(database, fresh);
     await database.stop();
-    await dropDatabases(fresh);
-  }
-}
-
-/** Points every service at a database of its own for this run (`--fresh-databases`). */
-function useFreshDatabaseNames(): string[] {
-  const suffix = `smoke_${Date.now()}_${process.pid}`;
-  return SUBGRAPHS.map((subgraph) => {
-    const name = `povgraph_${suffix}_${subgraph.name}`;
-    process.env[`${subgraph.name.toUpperCase()}_DATABASE_NAME`] = name;
-    return name;
-  });
-}
-
-async function dropDatabases(names: string[]): Promise<void> {
-  const server = process.env['DATABASE_URL'];
-  if (!server || names.length === 0) return;
-  const admin = new Client({ connectionString: withDatabase(server, 'postgres') });
-  await admin.connect();
-  try {
-    for (const name of names) await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`);
-  } finally {
-    await admin.end();
   }
 }
 

@@ -31,9 +31,21 @@ const seedScriptOf = (subgraph: (typeof SUBGRAPHS)[number]) => path.join(subgrap
  * first step: it needs nothing else running. `--if-empty` at start-up, `--reset`
  * from `pnpm seed --reset`.
  */
-export async function seedRegistry(database: DatabaseServer, mode: SeedMode): Promise<void> {
+export async function seedRegistry(database: DatabaseServer, mode: SeedMode, timings?: SeedTimings): Promise<void> {
   const households = SUBGRAPHS.find((subgraph) => subgraph.name === 'households')!;
-  await runNodeToEnd('households seed', seedScriptOf(households), mode ? [mode] : [], serviceEnv(database));
+  await timed(timings, 'households', () => runNodeToEnd('households seed', seedScriptOf(households), mode ? [mode] : [], serviceEnv(database)));
+}
+
+/** Seconds each step took, for `pnpm bench seed`. */
+export type SeedTimings = Map<string, number>;
+
+async function timed<T>(timings: SeedTimings | undefined, step: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings?.set(step, (performance.now() - started) / 1000);
+  }
 }
 
 /**
@@ -41,9 +53,11 @@ export async function seedRegistry(database: DatabaseServer, mode: SeedMode): Pr
  * its own service layer, which reads the registry through the gateway (who is
  * poor, in which commune) exactly as a clerk's write does. They run side by side.
  */
-export async function seedAgencies(database: DatabaseServer, mode: SeedMode): Promise<void> {
+export async function seedAgencies(database: DatabaseServer, mode: SeedMode, timings?: SeedTimings): Promise<void> {
   const agencies = SUBGRAPHS.filter((subgraph) => subgraph.name !== 'households' && existsSync(seedScriptOf(subgraph)));
-  const results = await Promise.allSettled(agencies.map((subgraph) => runNodeToEnd(`${subgraph.name} seed`, seedScriptOf(subgraph), mode ? [mode] : [], serviceEnv(database))));
+  const results = await Promise.allSettled(
+    agencies.map((subgraph) => timed(timings, subgraph.name, () => runNodeToEnd(`${subgraph.name} seed`, seedScriptOf(subgraph), mode ? [mode] : [], serviceEnv(database)))),
+  );
   const failed = results.flatMap((result) => (result.status === 'rejected' ? [(result.reason as Error).message] : []));
   if (failed.length) throw new Error(failed.join('\n'));
 }
@@ -79,13 +93,13 @@ export async function startStack(database: DatabaseServer): Promise<Stack> {
  * their migrated databases), then loads the agencies' data through the running
  * graph. Stops what it started if any step fails.
  */
-export async function startStackWithDemo(database: DatabaseServer, mode: SeedMode): Promise<Stack> {
-  const [registry, started] = await Promise.allSettled([seedRegistry(database, mode), startStack(database)]);
+export async function startStackWithDemo(database: DatabaseServer, mode: SeedMode, timings?: SeedTimings): Promise<Stack> {
+  const [registry, started] = await Promise.allSettled([seedRegistry(database, mode, timings), timed(timings, 'graph start', () => startStack(database))]);
   const stack = started.status === 'fulfilled' ? started.value : null;
   try {
     if (registry.status === 'rejected') throw registry.reason;
     if (!stack) throw (started as PromiseRejectedResult).reason;
-    await seedAgencies(database, mode);
+    await timed(timings, 'agencies', () => seedAgencies(database, mode, timings));
     return stack;
   } catch (error) {
     await stack?.stop();

@@ -8,7 +8,6 @@ import { startDemoStack, type DemoStack } from '../demoStack';
 let stack: DemoStack;
 let training: TestSubgraph;
 let emptyBefore: boolean;
-let seedMs: number;
 const analyst = testCallers.analyst();
 
 const FIGURES = `vocationalCourses vocationalTrainees agriculturalExtensionCourses agriculturalExtensionTrainees courseBudget
@@ -42,19 +41,14 @@ beforeAll(async () => {
   stack = await startDemoStack({ training: recipe }, ['630', '646', '884']);
   training = stack.subgraphs['training']!;
   emptyBefore = await trainingDemo.isEmpty(training.dataSource);
-  const started = Date.now();
   await stack.seed('training', trainingDemo);
-  seedMs = Date.now() - started;
-  console.info(`training demo seed: ${seedMs} ms`);
 }, 180_000);
 afterAll(() => stack.stop());
 
 describe('the training demo dataset', () => {
-  it('loads into an empty database quickly, through the service layer (audited per batch)', async () => {
+  it('loads into an empty database through the service layer (audited per batch)', async () => {
     expect(emptyBefore).toBe(true);
     expect(await trainingDemo.isEmpty(training.dataSource)).toBe(false);
-    // Well under 3 s on a quiet machine; the bound leaves room for a busy one and still catches a write per item.
-    expect(seedMs).toBeLessThan(20_000);
     const actions: Array<{ action: string }> = await training.dataSource.query('SELECT DISTINCT action FROM audit_log ORDER BY action');
     expect(actions.map((row) => row.action)).toEqual(['importCompletions', 'importEnrolments', 'importJobFairs', 'importLabourExportSupports', 'importTrainingCourses']);
   });
