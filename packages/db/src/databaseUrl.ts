@@ -36,7 +36,9 @@ export async function ensureDatabase(url: string): Promise<void> {
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (rowCount === 0) {
       await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`).catch((error: { code?: string }) => {
-        if (error.code !== '42P04') throw error; // created meanwhile by a sibling process
+        // Created meanwhile by a sibling process: "already exists", or the catalogue's
+        // unique index when both CREATE DATABASE statements ran at the same moment.
+        if (error.code !== '42P04' && error.code !== '23505') throw error;
       });
     }
   } finally {

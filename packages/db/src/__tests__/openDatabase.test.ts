@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '@povgraph/testing';
-import { createDataSource, openDatabase } from '..';
+import { Client } from 'pg';
+import { testServerUrl } from '@povgraph/testing';
+import { createDataSource, openDatabase, withDatabase } from '..';
 
 /** Slow on purpose, so two unlocked runs would overlap and the second CREATE TABLE fail. */
 class CreateLedger1700000000000 implements MigrationInterface {
@@ -14,17 +15,20 @@ class CreateLedger1700000000000 implements MigrationInterface {
 }
 
 describe('openDatabase', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase('open');
+  const name = `povgraph_test_open_${process.pid}_${Date.now()}`;
+  const url = withDatabase(testServerUrl(), name);
+  afterAll(async () => {
+    const admin = new Client({ connectionString: withDatabase(testServerUrl(), 'postgres') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`);
+    await admin.end();
   });
-  afterAll(() => database.drop());
 
-  it('lets two processes open one fresh database at once: the migration runs once', async () => {
-    const open = () => openDatabase(createDataSource({ url: database.url, entities: [], migrations: [CreateLedger1700000000000], applicationName: 'test' }), database.url);
-    const [a, b] = await Promise.all([open(), open()]);
-    const applied = await a.query('SELECT name FROM migrations');
+  it('lets several processes open one database that does not exist yet: created once, migrated once', async () => {
+    const open = () => openDatabase(createDataSource({ url, entities: [], migrations: [CreateLedger1700000000000], applicationName: 'test' }), url);
+    const opened = await Promise.all([open(), open(), open()]);
+    const applied = await opened[0]!.query('SELECT name FROM migrations');
     expect(applied).toEqual([{ name: 'CreateLedger1700000000000' }]);
-    await Promise.all([a.destroy(), b.destroy()]);
+    await Promise.all(opened.map((dataSource) => dataSource.destroy()));
   });
 });
