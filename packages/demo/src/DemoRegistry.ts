@@ -42,10 +42,10 @@ export class DemoRegistry {
     private readonly caller: Caller = SEED_CALLER,
   ) {}
 
-  /** Whether the registry knows the area (the demo map is loaded); an unknown `adminUnit(code)` is an error, so ask the list. */
+  /** Whether the registry knows the area (the demo map is loaded). */
   async hasArea(code: string): Promise<boolean> {
-    const data = await this.graph.request<{ adminUnits: Array<{ code: string }> }>(this.caller, 'the household registry', 'query DemoAreas { adminUnits { code } }', {}, undefined, 'read');
-    return data.adminUnits.some((unit) => unit.code === code);
+    const data = await this.graph.request<{ adminUnits: Array<{ code: string }> }>(this.caller, 'the household registry', 'query DemoArea($codes: [AdminCode!]) { adminUnits(codes: $codes) { code } }', { codes: [code] }, undefined, 'read');
+    return data.adminUnits.length > 0;
   }
 
   /** The communes directly under a district on a day (default: the 2023 map, before the 2025 reform). */

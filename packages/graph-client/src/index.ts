@@ -1,2 +1,3 @@
 export { GraphClient, type GraphClientOptions } from './GraphClient';
 export { AreaGuard } from './AreaGuard';
+export { communeProblemOn, periodOf, UnitDirectory, type CommuneProblem, type RegistryUnit } from './UnitDirectory';

@@ -284,3 +284,13 @@ describe('AdminUnit.coverage', () => {
     expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
   });
 });
+
+describe('Query.adminUnits(codes)', () => {
+  it('answers the known codes, leaves unknown ones out, and refuses more than 1,000', async () => {
+    const { data, errors } = await subgraph.client.as(analyst).request<any>(`query($codes: [AdminCode!]) { adminUnits(codes: $codes) { code level } }`, { codes: [UNITS.communeA, '99999', UNITS.district] });
+    expect(errors).toBeUndefined();
+    expect(data!.adminUnits).toEqual([{ code: UNITS.communeA, level: 'COMMUNE' }, { code: UNITS.district, level: 'DISTRICT' }]);
+    const tooMany = await subgraph.client.as(analyst).request(`query($codes: [AdminCode!]) { adminUnits(codes: $codes) { code } }`, { codes: Array.from({ length: 1001 }, () => '23701') });
+    expect(tooMany.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'codes' });
+  });
+});

@@ -507,7 +507,11 @@ export type Query = {
   householdByCode?: Maybe<Household>;
   /** An administrative unit by GSO code, current or abolished; an unknown code is a NOT_FOUND error. */
   adminUnit?: Maybe<AdminUnit>;
-  /** Administrative units by level and / or parent; `on` keeps those that existed that day. */
+  /**
+   * Administrative units by level and / or parent; `on` keeps those that existed that day;
+   * `codes` (at most 1,000) keeps those codes — an unknown code is simply absent, so
+   * another agency can check many codes in one request.
+   */
   adminUnits: Array<AdminUnit>;
   /** Every poverty standard, oldest first. */
   povertyStandards: Array<PovertyStandard>;
@@ -540,6 +544,7 @@ export type QueryAdminUnitsArgs = {
   level?: InputMaybe<AdminLevel>;
   parentCode?: InputMaybe<Scalars['AdminCode']['input']>;
   on?: InputMaybe<Scalars['Date']['input']>;
+  codes?: InputMaybe<Array<Scalars['AdminCode']['input']>>;
 };
 
 

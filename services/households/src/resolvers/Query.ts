@@ -17,7 +17,10 @@ export const Query: QueryResolvers = {
     if (!unit) throw notFound(`No administrative unit has code ${code}, now or in the past; check the GSO code (province 2 digits, district 3, commune 5).`, { field: 'code' });
     return unit;
   },
-  adminUnits: (_, { level, parentCode, on }, { services }) => services.adminUnits.list({ level: level as AdminLevel | null, parentCode, on }),
+  adminUnits: (_, { level, parentCode, on, codes }, { services }) => {
+    if (codes && codes.length > MAX_IDS) throw badUserInput('codes', `Ask for at most ${MAX_IDS.toLocaleString('en')} units at a time; got ${codes.length.toLocaleString('en')}.`);
+    return services.adminUnits.list({ level: level as AdminLevel | null, parentCode, on, codes });
+  },
   povertyStandards: (_, __, { loaders }) => loaders.standards.load('all'),
   povertyStandard: async (_, { year }, { loaders }) => standardForYear(await loaders.standards.load('all'), year) ?? null,
 };

@@ -57,11 +57,12 @@ export class AdminUnitService {
   }
 
   /** Latest versions filtered by level, parent and / or a day they existed on. */
-  async list(filter: { level?: AdminLevel | null; parentCode?: string | null; on?: string | null }): Promise<AdminUnit[]> {
+  async list(filter: { level?: AdminLevel | null; parentCode?: string | null; on?: string | null; codes?: readonly string[] | null }): Promise<AdminUnit[]> {
     const query = this.dataSource.getRepository(AdminUnit).createQueryBuilder('u').distinctOn(['u.code']).orderBy('u.code').addOrderBy('u.valid_from', 'DESC');
     if (filter.level) query.andWhere('u.level = :level', { level: filter.level });
     if (filter.parentCode) query.andWhere('u.parent_code = :parentCode', { parentCode: filter.parentCode });
     if (filter.on) query.andWhere('u.valid_from <= :on AND (u.valid_to IS NULL OR u.valid_to >= :on)', { on: filter.on });
+    if (filter.codes) query.andWhere('u.code = ANY(:codes)', { codes: [...filter.codes] });
     return query.getMany();
   }
 

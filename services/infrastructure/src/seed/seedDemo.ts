@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { SEED_CALLER, type DemoCommune, type DemoSeed, type SeedEnvironment } from '@povgraph/demo';
+import { type DemoCommune, type DemoSeed, type SeedEnvironment } from '@povgraph/demo';
 import { InfrastructureProject } from '../entities';
 import { createServices } from '../services';
 import { demoWorks } from './generate';
@@ -19,27 +19,6 @@ async function reset(dataSource: DataSource): Promise<void> {
 }
 
 /**
- * Whether the registry holds the demo map. The registry answers an unknown area
- * with NOT_FOUND, which the graph client reports as an outage: tell the two apart
- * by listing the districts (which fails again only if the registry is really down).
- */
-async function registryReady(environment: SeedEnvironment): Promise<boolean> {
-  try {
-    return await environment.registry.hasArea(MARKER_AREA);
-  } catch (error) {
-    const districts = await environment.graph.request<{ adminUnits: Array<{ code: string }> }>(
-      environment.context.caller ?? SEED_CALLER,
-      'the household registry',
-      'query DemoDistricts { adminUnits(level: DISTRICT) { code } }',
-      {},
-      environment.context.requestId,
-    );
-    if (districts.adminUnits.some((unit) => unit.code === MARKER_AREA)) throw error;
-    return false;
-  }
-}
-
-/**
  * Loads the Dự án 1 demo (plan.ts) through the service layer, as an investment
  * board's clerk would: approvals, starts, completions and disbursements, each step
  * one batch (one registry question for the approvals, one transaction each), so
@@ -47,7 +26,7 @@ async function registryReady(environment: SeedEnvironment): Promise<boolean> {
  */
 async function load(dataSource: DataSource, environment: SeedEnvironment): Promise<void> {
   const { context, logger, progress } = environment;
-  if (!(await registryReady(environment))) {
+  if (!(await environment.registry.hasArea(MARKER_AREA))) {
     logger.info({ area: MARKER_AREA }, 'The household registry has no demo map (district 630); load it first (pnpm seed). No Dự án 1 works loaded.');
     return;
   }

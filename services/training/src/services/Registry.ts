@@ -1,6 +1,6 @@
 import type { Caller } from '@povgraph/auth';
 import { badUserInput, notFound } from '@povgraph/errors';
-import { AreaGuard, type GraphClient } from '@povgraph/graph-client';
+import { AreaGuard, communeProblemOn, periodOf, UnitDirectory, type GraphClient } from '@povgraph/graph-client';
 import { isUuid } from '../validation';
 
 const OWNER = 'the household registry';
@@ -13,14 +13,6 @@ export interface RegistryHousehold {
   id: string;
   communeCode: string;
   registeredOn: string;
-}
-
-interface RegistryUnit {
-  code: string;
-  name: string;
-  level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
-  history: Array<{ validFrom: string; validTo: string | null }>;
-  successors: Array<{ to: { code: string } }>;
 }
 
 /** A commune an item of a write names, the day it must exist on, and the input field to blame. */
@@ -38,18 +30,6 @@ export interface HouseholdCheck {
 
 const HOUSEHOLDS_QUERY = /* GraphQL */ `query TrainingHouseholds($ids: [ID!]!) { households(ids: $ids) { id communeCode registeredOn } }`;
 
-const UNIT_FIELDS = 'code name level history { validFrom validTo } successors { to { code } }';
-
-/** Every commune code the registry knows: asked only to tell an unknown code from an outage. */
-const COMMUNE_CODES_QUERY = /* GraphQL */ `query TrainingCommuneCodes { adminUnits(level: COMMUNE) { code } }`;
-
-/** One request for several units: `u0: adminUnit(code: $c0) { … } u1: …`. */
-function unitsQuery(count: number): string {
-  const variables = Array.from({ length: count }, (_, i) => `$c${i}: AdminCode!`).join(', ');
-  const fields = Array.from({ length: count }, (_, i) => `u${i}: adminUnit(code: $c${i}) { ${UNIT_FIELDS} }`).join(' ');
-  return `query TrainingCommunes(${variables}) { ${fields} }`;
-}
-
 /**
  * The household registry as this service sees it: through the gateway, as the
  * caller being served. Any failure to get an answer is UPSTREAM_UNAVAILABLE (from
@@ -58,9 +38,11 @@ function unitsQuery(count: number): string {
  */
 export class Registry {
   private readonly areas: AreaGuard;
+  private readonly units: UnitDirectory;
 
   constructor(private readonly graph: GraphClient) {
     this.areas = new AreaGuard(graph);
+    this.units = new UnitDirectory(graph);
   }
 
   /** The households, by id; NOT_FOUND naming the field of the first one the registry does not have. */
@@ -89,29 +71,18 @@ export class Registry {
    */
   async requireCommunesOn(caller: Caller, checks: readonly CommuneCheck[], requestId?: string): Promise<void> {
     if (!checks.length) return;
-    const codes = [...new Set(checks.map((check) => check.code))];
-    let units: Map<string, RegistryUnit>;
-    try {
-      const data = await this.graph.request<Record<string, RegistryUnit>>(caller, OWNER, unitsQuery(codes.length), Object.fromEntries(codes.map((code, i) => [`c${i}`, code])), requestId);
-      units = new Map(codes.map((code, i) => [code, data[`u${i}`]!]));
-    } catch (error) {
-      // The registry answers an unknown code with an error, which fails the whole request:
-      // ask once more which codes it knows, to name the bad one rather than report an outage.
-      const known = await this.graph.request<{ adminUnits: Array<{ code: string }> }>(caller, OWNER, COMMUNE_CODES_QUERY, {}, requestId).catch(() => null);
-      const unknown = known && checks.find((check) => !known.adminUnits.some((unit) => unit.code === check.code));
-      if (unknown) throw badUserInput(unknown.field, `No administrative unit has code ${unknown.code}; check the commune code (5 digits).`);
-      throw error;
-    }
+    const units = await this.units.units(caller, checks.map((check) => check.code), requestId);
     for (const { code, on, field } of checks) {
       const unit = units.get(code);
-      if (!unit) throw badUserInput(field, `No administrative unit has code ${code}; check the commune code (5 digits).`);
-      if (unit.level !== 'COMMUNE') throw badUserInput(field, `${code} (${unit.name}) is a ${unit.level.toLowerCase()}, not a commune; give one of its communes.`);
-      if (!unit.history.some((version) => version.validFrom <= on && (version.validTo === null || version.validTo >= on))) {
-        const first = unit.history[0]!.validFrom;
-        const last = unit.history.at(-1)!.validTo;
-        const period = last ? `from ${first} to ${last}` : `from ${first}`;
-        const hint = unit.successors.length ? ` Use its successor: ${unit.successors.map((s) => s.to.code).join(' or ')}.` : '';
-        throw badUserInput(field, `Commune ${code} (${unit.name}) existed ${period}, not on ${on}.${hint}`);
+      switch (communeProblemOn(unit, on)) {
+        case 'UNKNOWN':
+          throw badUserInput(field, `No administrative unit has code ${code}; check the commune code (5 digits).`);
+        case 'NOT_A_COMMUNE':
+          throw badUserInput(field, `${code} (${unit!.name}) is a ${unit!.level.toLowerCase()}, not a commune; give one of its communes.`);
+        case 'NOT_IN_FORCE': {
+          const { period, successorHint } = periodOf(unit!);
+          throw badUserInput(field, `Commune ${code} (${unit!.name}) existed ${period}, not on ${on}.${successorHint}`);
+        }
       }
     }
   }
