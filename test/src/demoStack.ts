@@ -1,5 +1,5 @@
 import { GraphClient } from '@povgraph/graph-client';
-import { seedEnvironment, silentProgress, type DemoSeed, type SeedEnvironment } from '@povgraph/demo';
+import { loadDemo, seedEnvironment, silentProgress, type DemoSeed, type SeedEnvironment } from '@povgraph/demo';
 import { createLogger, type BaseContext } from '@povgraph/subgraph-kit';
 import { TEST_INTERNAL_SECRET, type TestSubgraphRecipe } from '@povgraph/testing';
 import { recipe as householdsRecipe } from '../../services/households/test/fixtures';
@@ -30,7 +30,7 @@ export async function startDemoStack(agencies: Record<string, TestSubgraphRecipe
     ...stack,
     environment,
     async seed(name, demo) {
-      await demo.load(stack.subgraphs[name]!.dataSource, environment());
+      await loadDemo(demo, stack.subgraphs[name]!.dataSource, environment());
     },
   };
 }

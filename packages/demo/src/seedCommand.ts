@@ -42,6 +42,17 @@ export function seedEnvironment(options: { graph: GraphClient; logger: Logger; p
 }
 
 /**
+ * Loads a demo dataset, then refreshes the planner's statistics: right after a
+ * bulk load the tables look empty to PostgreSQL until autovacuum comes round,
+ * and the first queries (the other agencies' seeds reading this one) would
+ * pick plans made for empty tables.
+ */
+export async function loadDemo(seed: DemoSeed, dataSource: DataSource, environment: SeedEnvironment): Promise<void> {
+  await seed.load(dataSource, environment);
+  await dataSource.query('ANALYZE');
+}
+
+/**
  * `node dist/seed [--if-empty] [--reset] [--seed N]`: loads a service's demo
  * dataset into its database. `--if-empty` (what `pnpm start` passes) leaves a
  * database that holds records alone; `--reset` empties it first.
@@ -62,7 +73,7 @@ export function runSeedCommand(options: { seed: DemoSeed; config: SubgraphConfig
       }
       const logger = createLogger(`${service}-seed`, config.logLevel);
       const graph = new GraphClient({ gatewayUrl: config.gatewayUrl, internalSecret: config.internalSecret, timeoutMs: 30_000 });
-      await options.seed.load(dataSource, seedEnvironment({ graph, logger, seed, progress: commandLineProgress(service) }));
+      await loadDemo(options.seed, dataSource, seedEnvironment({ graph, logger, seed, progress: commandLineProgress(service) }));
     } finally {
       await dataSource.destroy();
     }

@@ -21,7 +21,12 @@ export class HouseholdQueryService {
     requirePageSize(filter.first);
     const afterCode = filter.after ? String(decodeCursor(filter.after, 1)[0]) : null;
     const base = () => {
-      const query = this.dataSource.getRepository(Household).createQueryBuilder('h').where('h.commune_code = ANY(:communes)', { communes: filter.communeCodes });
+      const query = this.dataSource.getRepository(Household).createQueryBuilder('h');
+      // One commune by equality: PostgreSQL before 17 reads (commune_code, code)
+      // in code order only for `=`, not for `= ANY`, and a commune's first page
+      // then costs a millisecond instead of a scan of the whole registry.
+      if (filter.communeCodes.length === 1) query.where('h.commune_code = :commune', { commune: filter.communeCodes[0] });
+      else query.where('h.commune_code = ANY(:communes)', { communes: filter.communeCodes });
       if (filter.village) query.andWhere('h.village = :village', { village: filter.village });
       if (filter.year != null) {
         query.innerJoin('assessments', 'a', 'a.household_id = h.id AND a.year = :year', { year: filter.year });
