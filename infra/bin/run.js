@@ -9,7 +9,7 @@ const root = path.join(__dirname, '..', '..');
 const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
 // Tools that read sources only need infra built (codegen must run while services
 // do not compile yet); commands that run the services need everything.
-const toolsOnly = ['codegen', 'compose', 'export', 'token'].includes(command);
+const toolsOnly = ['chromium', 'codegen', 'compose', 'export', 'token'].includes(command);
 const project = toolsOnly ? path.join(root, 'infra', 'tsconfig.json') : path.join(root, 'tsconfig.json');
 const build = spawnSync(process.execPath, [tsc, '-b', project], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);

@@ -4,6 +4,7 @@ import { Role, signUserToken } from '@povgraph/auth';
 import { openDatabaseServer } from './database';
 import { jwtSecret } from './devSecrets';
 import { startStack, startStackWithDemo } from './stack';
+import { buildWeb, startWeb } from './web';
 
 /**
  * `pnpm start`: the whole graph on one machine — a database server (embedded by
@@ -16,11 +17,18 @@ export async function main() {
   console.log(`povgraph: database — ${database.description}`);
   let stopping = false;
   try {
-    const stack = values['no-demo'] ? await startStack(database) : await startStackWithDemo(database, '--if-empty');
+    const [started, built] = await Promise.allSettled([values['no-demo'] ? startStack(database) : startStackWithDemo(database, '--if-empty'), buildWeb()]);
+    if (started.status === 'rejected') throw started.reason;
+    const stack = started.value;
+    const web = await (built.status === 'rejected' ? Promise.reject(built.reason) : startWeb(stack.gatewayUrl)).catch(async (error) => {
+      await stack.stop();
+      throw error;
+    });
     const shutdown = async (reason: string, code: number) => {
       if (stopping) return;
       stopping = true;
       console.log(`\npovgraph: ${reason}; stopping every service, then the database…`);
+      await web.stop();
       await stack.stop();
       await database.stop();
       console.log('povgraph: stopped.');
@@ -35,13 +43,16 @@ export async function main() {
     const analyst = signUserToken({ subject: 'demo-analyst', role: Role.ANALYST, agency: 'Demo analyst', area: null }, jwtSecret());
     console.log(`
 povgraph is running
+  Web app     ${web.url}
   GraphQL     ${stack.gatewayUrl}/graphql
   Explorer    ${stack.gatewayUrl}/explorer
   Health      ${stack.gatewayUrl}/health
 ${stack.subgraphs.map((s) => `  subgraph    ${s.name.padEnd(15)} ${s.url}`).join('\n')}
   Database    ${database.description}
 
-An analyst token (8 hours), for the explorer's Headers tab as {"Authorization": "Bearer <token>"}:
+Open the web app signed in as an analyst (the token lasts 8 hours):
+  ${web.url}/?view=report&area=630&year=2023#token=${analyst}
+The same token, for the explorer's Headers tab as {"Authorization": "Bearer <token>"}:
 ${analyst}
 Other roles: pnpm -s token --role LABOUR_OFFICE --area 630
 

@@ -132,6 +132,25 @@ describe('the analysts’ questions', () => {
     }
   });
 
+  it('coverage filtered by programme: without a loan, without housing support, and an empty filter refused', async () => {
+    const { adminUnit } = await ask(`{ adminUnit(code: "23944") { coverage(year: 2023) {
+      poor { households withLoan withHousingSupport withNone } nearPoor { households withLoan withHousingSupport withNone }
+      noLoan: unreached(without: [CREDIT], first: 1000) { totalCount nodes { code } }
+      noLoanPoor: unreached(status: POOR, without: [CREDIT], first: 1) { totalCount }
+      noHousing: unreached(without: [HOUSING], first: 1) { totalCount }
+      none: unreached(without: [CREDIT, HOUSING, TRAINING], first: 1) { totalCount } } } }`);
+    const { poor, nearPoor, noLoan, noLoanPoor, noHousing, none } = adminUnit.coverage;
+    expect(noLoan.totalCount).toBe(poor.households - poor.withLoan + nearPoor.households - nearPoor.withLoan);
+    expect(noLoanPoor.totalCount).toBe(poor.households - poor.withLoan);
+    expect(noHousing.totalCount).toBe(poor.households - poor.withHousingSupport + nearPoor.households - nearPoor.withHousingSupport);
+    expect(none.totalCount).toBe(poor.withNone + nearPoor.withNone);
+    // A household on the "no loan" list really had no loan disbursed in 2023.
+    const { householdByCode } = await ask(`query($code: String!) { householdByCode(code: $code) { loans { disbursedOn } } }`, { code: noLoan.nodes[0].code });
+    expect(householdByCode.loans.filter((l: any) => l.disbursedOn.startsWith('2023'))).toEqual([]);
+    const { body } = await stack.request(analyst, `{ adminUnit(code: "23944") { coverage(year: 2023) { unreached(without: []) { totalCount } } } }`);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'without' });
+  });
+
   it('targets vs results: Kông Chro 2024 and Châu Đốc 2024', async () => {
     const TARGETS = readFileSync(path.join(QUERIES, 'targets.graphql'), 'utf8');
     const kongChro = (await ask(TARGETS, { code: '630', year: 2024 })).adminUnit.targetResults;

@@ -232,7 +232,11 @@ export type Coverage = {
   poor: CoverageCounts;
   /** NEAR_POOR households of the list. */
   nearPoor: CoverageCounts;
-  /** Households of the list that no programme reached in the year, ordered by registry code (hộ chưa được hỗ trợ). */
+  /**
+   * Households of the list that no programme reached in the year, ordered by
+   * registry code (hộ chưa được hỗ trợ); with `without`, those none of the named
+   * programmes reached (e.g. [CREDIT]: no loan, whatever else they got).
+   */
   unreached: HouseholdConnection;
 };
 
@@ -240,9 +244,19 @@ export type Coverage = {
 /** How far the programmes reached the poor and near-poor households of an area in a year. */
 export type CoverageUnreachedArgs = {
   status?: InputMaybe<PovertyStatus>;
+  without?: InputMaybe<Array<SupportProgramme>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** A programme coverage counts (chương trình hỗ trợ). */
+export type SupportProgramme =
+  /** A VBSP loan disbursed in the year (vay vốn NHCSXH). */
+  | 'CREDIT'
+  /** Housing support approved in the year (hỗ trợ nhà ở). */
+  | 'HOUSING'
+  /** A member in a course starting in the year (đào tạo nghề). */
+  | 'TRAINING';
 
 /** Households of one status on the list, and how many each programme reached. */
 export type CoverageCounts = {
@@ -760,6 +774,7 @@ export type ResolversTypes = {
   AdminUnit: ResolverTypeWrapper<AdminUnitModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Coverage: ResolverTypeWrapper<CoverageFiguresModel>;
+  SupportProgramme: SupportProgramme;
   CoverageCounts: ResolverTypeWrapper<CoverageCounts>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   TargetStatus: TargetStatus;

@@ -23,10 +23,16 @@ export interface ListedHousehold {
   status: PovertyStatus.POOR | PovertyStatus.NEAR_POOR;
 }
 
-interface Reach {
+/** Which programmes reached a household in the year. */
+export interface Reach {
   loan: boolean;
   housing: boolean;
   training: boolean;
+}
+
+/** A listed household and what reached it. */
+export interface CoveredHousehold extends ListedHousehold {
+  reach: Reach;
 }
 
 export interface CoverageCountFigures {
@@ -39,14 +45,14 @@ export interface CoverageCountFigures {
   coverageRate: number;
 }
 
-/** What `Coverage` shows; `unreached` is the list, ordered by registry code, that its field pages through. */
+/** What `Coverage` shows; `listed` is the whole list, ordered by registry code, that `unreached` filters and pages through. */
 export interface CoverageFigures {
   areaCode: string;
   year: number;
   reviewYear: number;
   poor: CoverageCountFigures;
   nearPoor: CoverageCountFigures;
-  unreached: ListedHousehold[];
+  listed: CoveredHousehold[];
 }
 
 const rate = (part: number, total: number) => (total === 0 ? 0 : Math.round((part * 10_000) / total) / 100);
@@ -101,11 +107,8 @@ export class CoverageService {
         coverageRate: rate(withAny, ofStatus.length),
       };
     };
-    const unreached = listed.filter((household) => {
-      const r = reach.get(household.id)!;
-      return !(r.loan || r.housing || r.training);
-    });
-    return { areaCode, year, reviewYear, poor: count(PovertyStatus.POOR), nearPoor: count(PovertyStatus.NEAR_POOR), unreached };
+    const covered = listed.map((household) => ({ ...household, reach: reach.get(household.id)! }));
+    return { areaCode, year, reviewYear, poor: count(PovertyStatus.POOR), nearPoor: count(PovertyStatus.NEAR_POOR), listed: covered };
   }
 
   /** Asks the agencies about `ids`, a thousand at a time, a few requests at once. */

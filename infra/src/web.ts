@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { runNodeToEnd } from './processes';
+import { ROOT } from './services';
+import { startWebServer, type WebServer } from './webServer';
+
+export const WEB_DIR = path.join(ROOT, 'web');
+export const WEB_PORT = 4100;
+const VITE = path.join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
+
+/** Builds the front end into web/dist (under a second: the bundler is native). */
+export async function buildWeb(): Promise<void> {
+  await runNodeToEnd('web build', VITE, ['build', WEB_DIR, '--logLevel', 'warn'], {});
+}
+
+/** The front end on WEB_PORT (or $WEB_PORT), talking to the gateway at `gatewayUrl`. */
+export function startWeb(gatewayUrl: string): Promise<WebServer> {
+  const port = Number(process.env['WEB_PORT'] ?? WEB_PORT);
+  return startWebServer({ distDir: path.join(WEB_DIR, 'dist'), gatewayUrl, port }).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'EADDRINUSE' ? new Error(`Port ${port} is taken; set WEB_PORT to another port for the front end.`) : error;
+  });
+}
