@@ -4,7 +4,7 @@ import { Role, signUserToken } from '@povgraph/auth';
 import { openDatabaseServer } from './database';
 import { jwtSecret } from './devSecrets';
 import { startStack, startStackWithDemo } from './stack';
-import { buildWeb, startWeb } from './web';
+import { withWeb } from './web';
 
 /**
  * `pnpm start`: the whole graph on one machine — a database server (embedded by
@@ -17,13 +17,7 @@ export async function main() {
   console.log(`povgraph: database — ${database.description}`);
   let stopping = false;
   try {
-    const [started, built] = await Promise.allSettled([values['no-demo'] ? startStack(database) : startStackWithDemo(database, '--if-empty'), buildWeb()]);
-    if (started.status === 'rejected') throw started.reason;
-    const stack = started.value;
-    const web = await (built.status === 'rejected' ? Promise.reject(built.reason) : startWeb(stack.gatewayUrl)).catch(async (error) => {
-      await stack.stop();
-      throw error;
-    });
+    const { stack, web } = await withWeb(values['no-demo'] ? startStack(database) : startStackWithDemo(database, '--if-empty'));
     const shutdown = async (reason: string, code: number) => {
       if (stopping) return;
       stopping = true;

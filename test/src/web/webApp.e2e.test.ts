@@ -60,6 +60,14 @@ describe('the year-end report', () => {
     await shot('report-kong-chro-2023');
   });
 
+  it('fits a tablet: the page never scrolls sideways (wide tables scroll inside their panel)', async () => {
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.getByTestId('units-table').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(820);
+    await shot('report-tablet');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('switches to English, keeping the view in the URL', async () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByTestId('card-poor').getByText('4,336').waitFor();

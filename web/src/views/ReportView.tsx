@@ -3,29 +3,31 @@ import { MissingNotice, Panel } from '../components/Panel';
 import { SortableTable, type Column } from '../components/SortableTable';
 import { StatCard } from '../components/StatCard';
 import { formatChange, formatCount, formatMillions, formatPercent } from '../lib/format';
-import { useT } from '../lib/i18n';
+import { useT, type Lang, type Translate } from '../lib/i18n';
 import { HEADLINE_QUERY, TREND_QUERY, UNITS_REPORT_QUERY, type Figures, type HeadlineAnswer, type TrendAnswer, type UnitsAnswer } from '../lib/reportQueries';
 import { useGraph } from '../lib/useGraph';
 
+/** Years the trend shows, the chosen one last. */
+const TREND_YEARS = 5;
+
 /** The year-end programme report (báo cáo tổng kết năm) of an area: headline, trend, breakdown, units. */
 export function ReportView({ area, year, firstYear }: { area: string; year: number; firstYear: number }) {
-  const { t, lang } = useT();
+  const { t } = useT();
+  const from = Math.max(firstYear, year - TREND_YEARS + 1);
+  // Three requests, three panels: the unit table (one report per commune) never holds up the headline.
   const headline = useGraph<HeadlineAnswer>(HEADLINE_QUERY, { code: area, year });
-  const from = Math.max(firstYear, year - 4);
   const trend = useGraph<TrendAnswer>(TREND_QUERY, { code: area, from, to: year });
   const units = useGraph<UnitsAnswer>(UNITS_REPORT_QUERY, { code: area, year, on: `${year}-12-31` });
   const unit = headline.data?.adminUnit;
   const report = unit?.report ?? null;
-  const millions = (dong: number) => `${formatMillions(dong, lang)} ${t('millions')}`;
-  const count = (n: number) => formatCount(n, lang);
-
+  const children = units.data?.adminUnit?.children ?? [];
   return (
     <>
       <Panel title={unit ? `${unit.name} — ${year}` : t('viewReport')} loading={headline.loading} failure={headline.failure} onRetry={headline.retry} testId="headline">
         {report && (
           <>
             <MissingNotice missing={headline.missing} />
-            <Headline figures={report} />
+            <HeadlineCards figures={report} />
           </>
         )}
       </Panel>
@@ -42,119 +44,144 @@ export function ReportView({ area, year, firstYear }: { area: string; year: numb
           {report && <Breakdown figures={report} />}
         </Panel>
       </div>
-      {(units.loading || (units.data?.adminUnit?.children.length ?? 0) > 0 || units.failure) && (
+      {/* A commune has no units under it: the table appears only for a larger area. */}
+      {(units.loading || units.failure || children.length > 0) && (
         <Panel title={t('communesTitle')} loading={units.loading} failure={units.failure} onRetry={units.retry} testId="units">
-          {units.data?.adminUnit && (
+          {units.data && (
             <>
               <MissingNotice missing={units.missing} />
-              <SortableTable
-                testId="units-table"
-                rows={units.data.adminUnit.children}
-                rowKey={(row) => row.code}
-                columns={unitColumns(t, count, millions, lang)}
-              />
+              <UnitTable rows={children} />
             </>
           )}
         </Panel>
       )}
     </>
   );
+}
 
-  function Headline({ figures }: { figures: Figures }) {
-    const { poverty, credit, housing, training, infrastructure } = figures;
-    const change = (value: number | null, kind: 'count' | 'points') => (value === null ? null : `${formatChange(value, lang, kind)}${kind === 'points' ? ` ${t('points')}` : ''} ${t('changeFromPrevious')}`);
-    return (
-      <div className="cards">
-        <StatCard testId="card-households" label={t('households')} value={poverty && count(poverty.totalHouseholds)} />
-        <StatCard
-          testId="card-poor"
-          label={t('poor')}
-          value={poverty && count(poverty.poor)}
-          detail={poverty && (
+/** Formatters of the report in the current language. */
+function useReportFormat() {
+  const { t, lang } = useT();
+  return {
+    t,
+    lang,
+    count: (n: number) => formatCount(n, lang),
+    millions: (dong: number) => `${formatMillions(dong, lang)} ${t('millions')}`,
+    /** "−665 so với năm trước"; null without a previous review. */
+    change: (value: number | null, kind: 'count' | 'points') => (value === null ? null : `${formatChange(value, lang, kind)}${kind === 'points' ? ` ${t('points')}` : ''} ${t('changeFromPrevious')}`),
+  };
+}
+
+function HeadlineCards({ figures }: { figures: Figures }) {
+  const { t, lang, count, millions, change } = useReportFormat();
+  const { poverty, credit, housing, training, infrastructure } = figures;
+  return (
+    <div className="cards">
+      <StatCard testId="card-households" label={t('households')} value={poverty && count(poverty.totalHouseholds)} />
+      <StatCard
+        testId="card-poor"
+        label={t('poor')}
+        value={poverty && count(poverty.poor)}
+        detail={
+          poverty && (
             <>
-              <span data-testid="poverty-rate">{formatPercent(poverty.povertyRate, lang)}</span> · {[change(poverty.poorChangeFromPreviousYear, 'count'), change(poverty.rateChangeFromPreviousYear, 'points')].filter(Boolean).join(' · ')}
+              <span data-testid="poverty-rate">{formatPercent(poverty.povertyRate, lang)}</span>
+              {[change(poverty.poorChangeFromPreviousYear, 'count'), change(poverty.rateChangeFromPreviousYear, 'points')].filter(Boolean).map((text) => ` · ${text}`)}
             </>
-          )}
-        />
-        <StatCard
-          testId="card-near-poor"
-          label={t('nearPoor')}
-          value={poverty && count(poverty.nearPoor)}
-          detail={poverty && [formatPercent(poverty.nearPovertyRate, lang), change(poverty.nearPoorChangeFromPreviousYear, 'count'), change(poverty.nearPoorRateChangeFromPreviousYear, 'points')].filter(Boolean).join(' · ')}
-        />
-        <StatCard testId="card-credit" label={t('loansDisbursed')} value={credit && count(credit.loansDisbursed)} detail={credit && `${t('turnover')} ${millions(credit.disbursementTurnover)} · ${t('outstanding')} ${millions(credit.outstanding)}`} />
-        <StatCard testId="card-housing" label={t('housesBuilt')} value={housing && `${count(housing.newBuilds)} / ${count(housing.repairs)}`} detail={housing && `${t('completed')} ${count(housing.completed)} · ${millions(housing.amount)}`} />
-        <StatCard testId="card-training" label={t('trainees')} value={training && count(training.trainees)} detail={training && `${t('jobFairParticipants')} ${count(training.jobFairParticipants)} (${count(training.jobFairs)} ${t('jobFairs').toLowerCase()})`} />
-        <StatCard
-          testId="card-infrastructure"
-          label={t('infrastructureCapital')}
-          value={infrastructure && millions(infrastructure.investmentCapital + infrastructure.recurrentCapital)}
-          detail={infrastructure && `${t('works')} ${count(infrastructure.works)} · ${t('maintenanceWorks')} ${count(infrastructure.maintenanceWorks)}`}
-        />
-      </div>
-    );
-  }
-
-  function TrendCharts({ years }: { years: Figures[] }) {
-    const xs = years.map((y) => y.year);
-    const percent = (v: number) => formatPercent(v, lang);
-    const turnover = years.map((y) => y.credit?.disbursementTurnover ?? null);
-    return (
-      <>
-        <LineChart
-          title={t('povertyRate')}
-          xs={xs}
-          format={percent}
-          series={[
-            { label: t('povertyRate'), values: years.map((y) => (reviewed(y) ? y.poverty!.povertyRate : null)), className: 'series-poor' },
-            { label: t('nearPovertyRate'), values: years.map((y) => (reviewed(y) ? y.poverty!.nearPovertyRate : null)), className: 'series-near-poor' },
-          ]}
-        />
-        {turnover.some((v) => v !== null) && (
-          <BarChart title={`${t('turnover')} (${t('millions')})`} format={(v) => formatMillions(v, lang)} bars={years.filter((y) => y.credit).map((y) => ({ label: String(y.year), value: y.credit!.disbursementTurnover }))} />
-        )}
-      </>
-    );
-  }
-
-  function Breakdown({ figures }: { figures: Figures }) {
-    const { housing, training, infrastructure } = figures;
-    return (
-      <div className="breakdowns">
-        {housing && <BarChart title={t('housesBuilt')} format={count} bars={[{ label: t('newBuilds'), value: housing.newBuilds }, { label: t('repairs'), value: housing.repairs }, { label: t('completed'), value: housing.completed }]} />}
-        {training && (
-          <BarChart
-            title={t('courses')}
-            format={count}
-            bars={[
-              { label: t('vocationalCourses'), value: training.vocationalCourses },
-              { label: t('otherCourses'), value: training.courses - training.vocationalCourses },
-              { label: t('jobFairs'), value: training.jobFairs },
-            ]}
-          />
-        )}
-        {infrastructure && (
-          <BarChart
-            title={`${t('infrastructureCapital')} (${t('millions')})`}
-            format={(v) => formatMillions(v, lang)}
-            bars={[
-              { label: t('investmentCapital'), value: infrastructure.investmentCapital },
-              { label: t('recurrentCapital'), value: infrastructure.recurrentCapital },
-            ]}
-          />
-        )}
-      </div>
-    );
-  }
+          )
+        }
+      />
+      <StatCard
+        testId="card-near-poor"
+        label={t('nearPoor')}
+        value={poverty && count(poverty.nearPoor)}
+        detail={poverty && [formatPercent(poverty.nearPovertyRate, lang), change(poverty.nearPoorChangeFromPreviousYear, 'count'), change(poverty.nearPoorRateChangeFromPreviousYear, 'points')].filter(Boolean).join(' · ')}
+      />
+      <StatCard testId="card-credit" label={t('loansDisbursed')} value={credit && count(credit.loansDisbursed)} detail={credit && `${t('turnover')} ${millions(credit.disbursementTurnover)} · ${t('outstanding')} ${millions(credit.outstanding)}`} />
+      <StatCard testId="card-housing" label={t('housesBuilt')} value={housing && `${count(housing.newBuilds)} / ${count(housing.repairs)}`} detail={housing && `${t('completed')} ${count(housing.completed)} · ${millions(housing.amount)}`} />
+      <StatCard testId="card-training" label={t('trainees')} value={training && count(training.trainees)} detail={training && `${t('jobFairParticipants')} ${count(training.jobFairParticipants)} (${count(training.jobFairs)} ${t('jobFairs').toLowerCase()})`} />
+      <StatCard
+        testId="card-infrastructure"
+        label={t('infrastructureCapital')}
+        value={infrastructure && millions(infrastructure.investmentCapital + infrastructure.recurrentCapital)}
+        detail={infrastructure && `${t('works')} ${count(infrastructure.works)} · ${t('maintenanceWorks')} ${count(infrastructure.maintenanceWorks)}`}
+      />
+    </div>
+  );
 }
 
 /** A year with a review in the area: one without reviews has no rate, not a rate of zero. */
 const reviewed = (figures: Figures) => (figures.poverty?.totalHouseholds ?? 0) > 0;
 
+function TrendCharts({ years }: { years: Figures[] }) {
+  const { t, lang } = useReportFormat();
+  const lent = years.filter((y) => y.credit);
+  return (
+    <>
+      <LineChart
+        title={t('povertyRate')}
+        xs={years.map((y) => y.year)}
+        format={(v) => formatPercent(v, lang)}
+        series={[
+          { label: t('povertyRate'), values: years.map((y) => (reviewed(y) ? y.poverty!.povertyRate : null)), className: 'series-poor' },
+          { label: t('nearPovertyRate'), values: years.map((y) => (reviewed(y) ? y.poverty!.nearPovertyRate : null)), className: 'series-near-poor' },
+        ]}
+      />
+      {lent.length > 0 && <BarChart title={`${t('turnover')} (${t('millions')})`} format={(v) => formatMillions(v, lang)} bars={lent.map((y) => ({ label: String(y.year), value: y.credit!.disbursementTurnover }))} />}
+    </>
+  );
+}
+
+function Breakdown({ figures }: { figures: Figures }) {
+  const { t, lang, count } = useReportFormat();
+  const { housing, training, infrastructure } = figures;
+  return (
+    <div className="breakdowns">
+      {housing && (
+        <BarChart
+          title={t('housesBuilt')}
+          format={count}
+          bars={[
+            { label: t('newBuilds'), value: housing.newBuilds },
+            { label: t('repairs'), value: housing.repairs },
+            { label: t('completed'), value: housing.completed },
+          ]}
+        />
+      )}
+      {training && (
+        <BarChart
+          title={t('courses')}
+          format={count}
+          bars={[
+            { label: t('vocationalCourses'), value: training.vocationalCourses },
+            { label: t('otherCourses'), value: training.courses - training.vocationalCourses },
+            { label: t('jobFairs'), value: training.jobFairs },
+          ]}
+        />
+      )}
+      {infrastructure && (
+        <BarChart
+          title={`${t('infrastructureCapital')} (${t('millions')})`}
+          format={(v) => formatMillions(v, lang)}
+          bars={[
+            { label: t('investmentCapital'), value: infrastructure.investmentCapital },
+            { label: t('recurrentCapital'), value: infrastructure.recurrentCapital },
+          ]}
+        />
+      )}
+    </div>
+  );
+}
+
 type UnitRow = NonNullable<UnitsAnswer['adminUnit']>['children'][number];
 
-function unitColumns(t: ReturnType<typeof useT>['t'], count: (n: number) => string, millions: (n: number) => string, lang: 'vi' | 'en'): Column<UnitRow>[] {
-  const num = (key: string, label: string, value: (row: UnitRow) => number | null | undefined, show: (n: number) => string = count): Column<UnitRow> => ({
+function UnitTable({ rows }: { rows: UnitRow[] }) {
+  const { t, lang, count } = useReportFormat();
+  return <SortableTable testId="units-table" rows={rows} rowKey={(row) => row.code} columns={unitColumns(t, lang, count)} />;
+}
+
+function unitColumns(t: Translate, lang: Lang, count: (n: number) => string): Column<UnitRow>[] {
+  const numeric = (key: string, label: string, value: (row: UnitRow) => number | null | undefined, show: (n: number) => string = count): Column<UnitRow> => ({
     key,
     label,
     numeric: true,
@@ -166,13 +193,14 @@ function unitColumns(t: ReturnType<typeof useT>['t'], count: (n: number) => stri
   });
   return [
     { key: 'name', label: t('unit'), value: (row) => row.name },
-    num('households', t('households'), (row) => row.report?.poverty?.totalHouseholds),
-    num('poor', t('poor'), (row) => row.report?.poverty?.poor),
-    num('rate', `${t('rate')} %`, (row) => row.report?.poverty?.povertyRate, (v) => formatPercent(v, lang)),
-    num('nearPoor', t('nearPoor'), (row) => row.report?.poverty?.nearPoor),
-    num('loans', t('loansDisbursed'), (row) => row.report?.credit?.loansDisbursed),
-    num('turnover', `${t('turnover')} (${t('millions')})`, (row) => row.report?.credit?.disbursementTurnover, (v) => millions(v).replace(` ${t('millions')}`, '')),
-    num('houses', t('housesBuilt'), (row) => (row.report?.housing ? row.report.housing.newBuilds + row.report.housing.repairs : null)),
-    num('trainees', t('trainees'), (row) => row.report?.training?.trainees),
+    numeric('households', t('households'), (row) => row.report?.poverty?.totalHouseholds),
+    numeric('poor', t('poor'), (row) => row.report?.poverty?.poor),
+    numeric('rate', `${t('rate')} %`, (row) => row.report?.poverty?.povertyRate, (v) => formatPercent(v, lang)),
+    numeric('nearPoor', t('nearPoor'), (row) => row.report?.poverty?.nearPoor),
+    numeric('loans', t('loansDisbursed'), (row) => row.report?.credit?.loansDisbursed),
+    numeric('turnover', `${t('turnover')} (${t('millions')})`, (row) => row.report?.credit?.disbursementTurnover, (v) => formatMillions(v, lang)),
+    numeric('houses', t('housesBuilt'), (row) => (row.report?.housing ? row.report.housing.newBuilds + row.report.housing.repairs : null)),
+    numeric('trainees', t('trainees'), (row) => row.report?.training?.trainees),
+    numeric('capital', `${t('infrastructureCapital')} (${t('millions')})`, (row) => (row.report?.infrastructure ? row.report.infrastructure.investmentCapital + row.report.infrastructure.recurrentCapital : null), (v) => formatMillions(v, lang)),
   ];
 }

@@ -32,7 +32,7 @@ export function TargetsView({ area, year }: { area: string; year: number }) {
                 <th>{t('indicator')}</th>
                 <th className="num">{t('target')}</th>
                 <th className="num">{t('measured')}</th>
-                <th>{t('status')}</th>
+                <th>{t('assessment')}</th>
               </tr>
             </thead>
             <tbody>
@@ -47,6 +47,8 @@ export function TargetsView({ area, year }: { area: string; year: number }) {
                       {result.status === 'MET' ? '✔ ' : result.status === 'NOT_MET' ? '✘ ' : ''}
                       {t(STATUS_LABEL[result.status])}
                     </span>
+                    {/* Why a target cannot be measured is worth reading; a tooltip would hide it on a tablet. */}
+                    {result.status === 'NOT_MEASURED' && <div className="basis">{result.basis}</div>}
                   </td>
                 </tr>
               ))}
