@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { AreaPicker } from './components/AreaPicker';
 import { SignIn } from './components/SignIn';
 import { TokenProvider, useToken } from './lib/auth';
@@ -31,7 +32,10 @@ function Shell({ route, navigate }: { route: Route; navigate(change: Partial<Rou
   const { token, claims, signOut } = useToken();
   const t = (key: MessageKey, values?: Record<string, string | number>) => translate(route.lang, key, values);
   const otherLang: Lang = route.lang === 'vi' ? 'en' : 'vi';
-  document.documentElement.lang = route.lang;
+  // Screen readers and the browser's own hyphenation follow the page's language.
+  useEffect(() => {
+    document.documentElement.lang = route.lang;
+  }, [route.lang]);
   return (
     <div className="app">
       <header className="top">

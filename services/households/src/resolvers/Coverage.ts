@@ -2,6 +2,7 @@ import { pageOf, requirePageSize, decodeCursor } from '@povgraph/validation';
 import { badUserInput } from '@povgraph/errors';
 import type { CoverageResolvers, SupportProgramme } from '../generated/resolvers';
 import type { Reach } from '../services/CoverageService';
+import type { Household } from '../entities';
 
 /** Whether a programme reached the household. */
 const REACHED_BY: Record<SupportProgramme, (reach: Reach) => boolean> = {
@@ -10,7 +11,6 @@ const REACHED_BY: Record<SupportProgramme, (reach: Reach) => boolean> = {
   TRAINING: (reach) => reach.training,
 };
 const ALL_PROGRAMMES = Object.keys(REACHED_BY) as SupportProgramme[];
-import type { Household } from '../entities';
 
 export const Coverage: CoverageResolvers = {
   // A page of the list the coverage computed, ordered by code; the households come from one loader batch.
