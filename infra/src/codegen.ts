@@ -8,6 +8,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { ROOT, SUBGRAPHS, schemaPathOf, type SubgraphDefinition } from './services';
+import { generateWebOperations, WEB_OPERATIONS_PATH } from './webOperations';
 
 const FEDERATION_DIRECTIVES = `
   directive @key(fields: String!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE
@@ -48,17 +49,22 @@ export async function generateResolverTypes(definition: SubgraphDefinition): Pro
 
 export const generatedPathOf = (definition: SubgraphDefinition) => path.join(definition.dir, 'src', 'generated', 'resolvers.ts');
 
-/** `pnpm codegen [--only NAME]` writes each service's src/generated/resolvers.ts; `--check` fails when one is stale. */
+/**
+ * `pnpm codegen [--only NAME]` writes each service's src/generated/resolvers.ts,
+ * and the front end's typed operations (web/src/generated/operations.ts, from the
+ * supergraph: run `pnpm compose` first); `--check` fails when one is stale.
+ */
 export async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   const chosen = only ? SUBGRAPHS.filter((subgraph) => subgraph.name === only) : SUBGRAPHS;
-  if (chosen.length === 0) throw new Error(`No subgraph named ${only}; there are ${SUBGRAPHS.map((s) => s.name).join(', ')}.`);
+  if (chosen.length === 0 && only !== 'web') throw new Error(`No subgraph named ${only}; there are ${SUBGRAPHS.map((s) => s.name).join(', ')}.`);
   let stale = 0;
-  for (const definition of chosen) {
-    const target = generatedPathOf(definition);
+  const targets = chosen.map((definition) => ({ target: generatedPathOf(definition), generate: () => generateResolverTypes(definition) }));
+  if (!only || only === 'web') targets.push({ target: WEB_OPERATIONS_PATH, generate: generateWebOperations });
+  for (const { target, generate } of targets) {
     const relative = path.relative(ROOT, target);
-    const generated = await generateResolverTypes(definition);
+    const generated = await generate();
     const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
     if (check) {
       if (current !== generated) {
@@ -72,7 +78,7 @@ export async function main(): Promise<void> {
     console.log(current === generated ? `${relative} unchanged.` : `wrote ${relative}`);
   }
   if (stale > 0) process.exit(1);
-  if (check) console.log('generated resolver types are up to date.');
+  if (check) console.log('generated resolver and operation types are up to date.');
 }
 
 if (require.main === module) runCli(main);

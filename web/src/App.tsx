@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { StandardsDocument, type StandardsQuery, type StandardsQueryVariables } from './generated/operations';
 import { AreaPicker } from './components/AreaPicker';
 import { SignIn } from './components/SignIn';
 import { TokenProvider, useToken } from './lib/auth';
@@ -66,7 +67,7 @@ function Shell({ route, navigate }: { route: Route; navigate(change: Partial<Rou
 
 function Workspace({ route, navigate }: { route: Route; navigate(change: Partial<Route>): void }) {
   const t = (key: MessageKey, values?: Record<string, string | number>) => translate(route.lang, key, values);
-  const standards = useGraph<{ povertyStandards: Array<{ fromYear: number; toYear: number }> }>('query Standards { povertyStandards { fromYear toYear } }', {});
+  const standards = useGraph<StandardsQuery, StandardsQueryVariables>(StandardsDocument, {});
   const firstYear = Math.min(...(standards.data?.povertyStandards.map((s) => s.fromYear) ?? [2016]));
   const lastYear = Math.max(...(standards.data?.povertyStandards.map((s) => s.toYear) ?? [2025]));
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => lastYear - i);

@@ -11,7 +11,7 @@ describe('the coverage filter', () => {
   });
 
   it('asks the list with the status and the programmes', () => {
-    expect(unreachedVariables('630', 2023, { status: 'POOR', without: ['CREDIT'] }, 50)).toEqual({ code: '630', year: 2023, status: 'POOR', without: ['CREDIT'], first: 50 });
+    expect(unreachedVariables('630', 2023, { status: 'POOR', without: ['CREDIT'] }, 50)).toEqual({ code: '630', year: 2023, status: 'POOR', without: ['CREDIT'], first: 50, after: null });
     expect(unreachedVariables('630', 2023, none, 50)).toMatchObject({ status: null, without: ['CREDIT', 'HOUSING', 'TRAINING'] });
   });
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { breakingChanges, composeSupergraph, subgraphSources } from '../compose';
 import { SUPERGRAPH_PATH } from '../services';
+import { webOperationProblems } from '../webDocuments';
 
 describe('committed generated files', () => {
   it('gateway/supergraph.graphql is the composition of the subgraph schemas (run `pnpm compose`)', () => {
@@ -32,6 +33,16 @@ describe('committed generated files', () => {
       source.name === 'households' ? { ...source, sdl: source.sdl.replace('type Query {', 'type Query {\n  "A new field."\n  ping: String') } : source,
     );
     expect(breakingChanges(current, composeSupergraph(withAddition))).toEqual([]);
+  });
+
+  it('the front end’s operations fit the committed graph, and a subgraph change that would break the page is named', () => {
+    expect(webOperationProblems(readFileSync(SUPERGRAPH_PATH, 'utf8'))).toEqual([]);
+    const withoutTurnover = subgraphSources().map((source) =>
+      source.name === 'credit' ? { ...source, sdl: source.sdl.replace(/^\s*"Principal disbursed in the year \(doanh số cho vay\)."\n\s*disbursementTurnover: VND!\n/gm, '\n') } : source,
+    );
+    expect(withoutTurnover.find((s) => s.name === 'credit')!.sdl).not.toContain('disbursementTurnover');
+    const problems = webOperationProblems(composeSupergraph(withoutTurnover));
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^web\/src\/operations\/report\.graphql: Cannot query field "disbursementTurnover" on type "CreditReport"/)]));
   });
 
   it('every service’s resolver types match its schema (run `pnpm codegen`)', () => {

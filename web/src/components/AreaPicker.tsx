@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
-import { UNITS_QUERY, UnitIndex, type Unit } from '../lib/areas';
+import { PickerUnitsDocument, type PickerUnitsQuery, type PickerUnitsQueryVariables } from '../generated/operations';
+import { UnitIndex, type Unit } from '../lib/areas';
 import { useT } from '../lib/i18n';
 import { useGraph } from '../lib/useGraph';
 
 /** The area picker on the registry's units (one request for all of them, then local). */
 export function AreaPicker({ value, onChange }: { value: string | null; onChange(code: string): void }) {
   const { t } = useT();
-  const units = useGraph<{ adminUnits: Unit[] }>(UNITS_QUERY, {});
+  const units = useGraph<PickerUnitsQuery, PickerUnitsQueryVariables>(PickerUnitsDocument, {});
   const index = useMemo(() => new UnitIndex(units.data?.adminUnits ?? []), [units.data]);
   if (units.failure) return <div className="failure">{t('failed')}: {units.failure.message}</div>;
   if (!units.data) return <div className="loading">{t('loading')}</div>;

@@ -1,18 +1,12 @@
 import { foldText, matchesName } from './text';
 
-export type Level = 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+import type { AdminLevel, PickerUnitsQuery } from '../generated/operations';
 
-/** An administrative unit as the picker needs it (AdminUnit of the registry). */
-export interface Unit {
-  code: string;
-  name: string;
-  level: Level;
-  parentCode: string | null;
-  /** Last day the unit existed; null while it still does (districts abolished in 2025 have one). */
-  validTo: string | null;
-}
-
-export const UNITS_QUERY = /* GraphQL */ `query PickerUnits { adminUnits { code name level parentCode validTo } }`;
+/**
+ * An administrative unit as the picker needs it (AdminUnit of the registry);
+ * `validTo` is the last day it existed, null while it still does.
+ */
+export type Unit = PickerUnitsQuery['adminUnits'][number];
 
 /** The units, indexed for the picker: children by parent, sorted current first, then by name. */
 export class UnitIndex {
@@ -54,7 +48,7 @@ export class UnitIndex {
   search(query: string, limit = 20): Unit[] {
     const folded = foldText(query);
     if (!folded) return [];
-    const rank: Record<Level, number> = { PROVINCE: 0, DISTRICT: 1, COMMUNE: 2 };
+    const rank: Record<AdminLevel, number> = { PROVINCE: 0, DISTRICT: 1, COMMUNE: 2 };
     return [...this.byCode.values()]
       .filter((unit) => unit.code === folded || matchesName(unit.name, folded))
       .sort((a, b) => rank[a.level] - rank[b.level] || compareUnits(a, b))

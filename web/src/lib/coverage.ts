@@ -1,6 +1,7 @@
-export type SupportProgramme = 'CREDIT' | 'HOUSING' | 'TRAINING';
+import type { PovertyStatus, SupportProgramme, UnreachedQueryVariables } from '../generated/operations';
+
 export const SUPPORT_PROGRAMMES: readonly SupportProgramme[] = ['CREDIT', 'HOUSING', 'TRAINING'];
-export type ListStatus = 'POOR' | 'NEAR_POOR' | null;
+export type ListStatus = Extract<PovertyStatus, 'POOR' | 'NEAR_POOR'> | null;
 
 /** The coverage filter as the view holds it: which households, lacking which programmes. */
 export interface CoverageFilter {
@@ -15,33 +16,7 @@ export function toggleProgramme(filter: CoverageFilter, programme: SupportProgra
 }
 
 /** Variables of the unreached list for a filter; null when no programme is ticked (nothing to ask). */
-export function unreachedVariables(code: string, year: number, filter: CoverageFilter, first: number): Record<string, unknown> | null {
+export function unreachedVariables(code: string, year: number, filter: CoverageFilter, first: number): UnreachedQueryVariables | null {
   if (!filter.without.length) return null;
-  return { code, year, status: filter.status, without: filter.without, first };
-}
-
-export const COVERAGE_COUNTS_QUERY = /* GraphQL */ `query CoverageCounts($code: AdminCode!, $year: Int!) {
-  adminUnit(code: $code) { code coverage(year: $year) { year reviewYear
-    poor { households withLoan withHousingSupport withTraining withAny withNone coverageRate }
-    nearPoor { households withLoan withHousingSupport withTraining withAny withNone coverageRate } } }
-}`;
-
-/** The list, as the page shows it and as the CSV export follows its pages. */
-export const UNREACHED_QUERY = /* GraphQL */ `query Unreached($code: AdminCode!, $year: Int!, $status: PovertyStatus, $without: [SupportProgramme!], $first: Int!, $after: String) {
-  adminUnit(code: $code) { coverage(year: $year) {
-    unreached(status: $status, without: $without, first: $first, after: $after) {
-      totalCount
-      nodes { code headName nationalId village commune { name } }
-      pageInfo { hasNextPage endCursor }
-    } } }
-}`;
-
-export interface CoverageCounts {
-  households: number;
-  withLoan: number;
-  withHousingSupport: number;
-  withTraining: number;
-  withAny: number;
-  withNone: number;
-  coverageRate: number;
+  return { code, year, status: filter.status, without: [...filter.without], first, after: null };
 }

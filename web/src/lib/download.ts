@@ -4,7 +4,7 @@ import { EXPORT_PATH } from './graphql';
  * Asks the gateway's /export.csv for an operation (every page of its list) and
  * hands the file to the browser; the server's message when it refuses.
  */
-export async function downloadCsv(query: string, variables: Record<string, unknown>, token: string, filename: string): Promise<void> {
+export async function downloadCsv(query: string, variables: object, token: string, filename: string): Promise<void> {
   const response = await fetch(EXPORT_PATH, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

@@ -58,7 +58,7 @@ export function missingProgrammes(errors: readonly GraphError[]): Programme[] {
 }
 
 /** Sends one operation; partial answers (data with errors) are answers, not failures. */
-export async function requestGraph<T>(query: string, variables: Record<string, unknown>, token: string, signal?: AbortSignal): Promise<GraphAnswer<T>> {
+export async function requestGraph<T>(query: string, variables: object, token: string, signal?: AbortSignal): Promise<GraphAnswer<T>> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_PATH, {

@@ -118,6 +118,7 @@ const vi = {
   principal: 'Số tiền vay',
   disbursedOn: 'Ngày giải ngân',
   repaid: 'Đã trả',
+  outstandingNow: 'Dư nợ hiện tại',
   housingSupports: 'Hỗ trợ nhà ở',
   source: 'Nguồn',
   kind: 'Hình thức',
@@ -135,6 +136,25 @@ const vi = {
   no: 'Không',
   language: 'English',
   yearNotCovered: 'Năm {year} không thuộc chuẩn nghèo nào.',
+  loan_POOR_HOUSEHOLD: 'Hộ nghèo',
+  loan_NEAR_POOR_HOUSEHOLD: 'Hộ cận nghèo',
+  loan_NEWLY_ESCAPED_HOUSEHOLD: 'Hộ mới thoát nghèo',
+  loan_STUDENT: 'Học sinh, sinh viên',
+  loan_LABOUR_EXPORT: 'Đi làm việc ở nước ngoài',
+  loan_CLEAN_WATER_SANITATION: 'Nước sạch, vệ sinh môi trường',
+  loan_HOUSING: 'Nhà ở hộ nghèo',
+  source_NTP_PROJECT_5: 'Dự án 5 (CT MTQG)',
+  source_PROGRAMME_167: 'Chương trình 167',
+  source_FUND_FOR_THE_POOR: 'Quỹ Vì người nghèo',
+  source_DONOR: 'Nhà tài trợ',
+  source_OTHER: 'Nguồn khác',
+  kind_NEW_BUILD: 'Xây mới',
+  kind_REPAIR: 'Sửa chữa',
+  course_VOCATIONAL: 'Dạy nghề',
+  course_AGRICULTURAL_EXTENSION: 'Khuyến nông',
+  course_SHORT_TERM_SKILLS: 'Bồi dưỡng kỹ năng',
+  course_OTHER: 'Khác',
+  turnoverByProgramme: 'Doanh số cho vay theo chương trình (triệu đồng)',
   status_POOR: 'Hộ nghèo',
   status_NEAR_POOR: 'Hộ cận nghèo',
   status_NEWLY_ESCAPED: 'Mới thoát nghèo',
@@ -266,6 +286,7 @@ const en: Record<MessageKey, string> = {
   principal: 'Principal',
   disbursedOn: 'Disbursed',
   repaid: 'Repaid',
+  outstandingNow: 'Outstanding now',
   housingSupports: 'Housing support',
   source: 'Source',
   kind: 'Kind',
@@ -283,6 +304,25 @@ const en: Record<MessageKey, string> = {
   no: 'No',
   language: 'Tiếng Việt',
   yearNotCovered: 'No poverty standard covers {year}.',
+  loan_POOR_HOUSEHOLD: 'Poor households',
+  loan_NEAR_POOR_HOUSEHOLD: 'Near-poor households',
+  loan_NEWLY_ESCAPED_HOUSEHOLD: 'Newly escaped households',
+  loan_STUDENT: 'Students',
+  loan_LABOUR_EXPORT: 'Work abroad',
+  loan_CLEAN_WATER_SANITATION: 'Clean water and sanitation',
+  loan_HOUSING: 'Housing for the poor',
+  source_NTP_PROJECT_5: 'Project 5 (NTP)',
+  source_PROGRAMME_167: 'Programme 167',
+  source_FUND_FOR_THE_POOR: 'Fund for the Poor',
+  source_DONOR: 'Donor',
+  source_OTHER: 'Other',
+  kind_NEW_BUILD: 'New build',
+  kind_REPAIR: 'Repair',
+  course_VOCATIONAL: 'Vocational',
+  course_AGRICULTURAL_EXTENSION: 'Agricultural extension',
+  course_SHORT_TERM_SKILLS: 'Short skills',
+  course_OTHER: 'Other',
+  turnoverByProgramme: 'Turnover by programme (million đồng)',
   status_POOR: 'Poor',
   status_NEAR_POOR: 'Near-poor',
   status_NEWLY_ESCAPED: 'Newly escaped',
@@ -305,6 +345,11 @@ export function translate(lang: Lang, key: MessageKey, values: Record<string, st
 }
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/** The label of a graph enum value (`status`, `loan`, `source`, `kind`, `course` + `_` + value); the value itself when there is none. */
+export function labelOf(lang: Lang, prefix: 'status' | 'loan' | 'source' | 'kind' | 'course', value: string): string {
+  return DICTIONARIES[lang][`${prefix}_${value}` as MessageKey] ?? value;
+}
 
 export const LangContext = createContext<Lang>('vi');
 

@@ -13,7 +13,7 @@ export interface GraphState<T> extends Partial<GraphAnswer<T>> {
  * Runs `query` whenever its variables change (skipped while `skip`), dropping the
  * answer of a request a newer one replaced. A token the graph refuses signs out.
  */
-export function useGraph<T>(query: string, variables: Record<string, unknown>, skip = false): GraphState<T> {
+export function useGraph<T, V extends object>(query: string, variables: V, skip = false): GraphState<T> {
   const { token, signOut } = useToken();
   const [state, setState] = useState<Omit<GraphState<T>, 'retry'>>({ loading: !skip, failure: null });
   const [attempt, setAttempt] = useState(0);

@@ -1,28 +1,14 @@
 import { useState } from 'react';
 import { MissingNotice, Panel } from '../components/Panel';
 import { useToken } from '../lib/auth';
-import { COVERAGE_COUNTS_QUERY, SUPPORT_PROGRAMMES, UNREACHED_QUERY, toggleProgramme, unreachedVariables, type CoverageCounts, type CoverageFilter, type ListStatus } from '../lib/coverage';
+import { CoverageCountsDocument, UnreachedDocument, type CoverageCountsQuery, type CoverageCountsQueryVariables, type UnreachedQuery, type UnreachedQueryVariables } from '../generated/operations';
+import { SUPPORT_PROGRAMMES, toggleProgramme, unreachedVariables, type CoverageFilter, type ListStatus } from '../lib/coverage';
 import { downloadCsv } from '../lib/download';
 import { formatCount, formatPercent } from '../lib/format';
 import { useT } from '../lib/i18n';
 import { useGraph } from '../lib/useGraph';
 
 const PAGE = 50;
-
-interface CountsAnswer {
-  adminUnit: { coverage: { year: number; reviewYear: number; poor: CoverageCounts; nearPoor: CoverageCounts } | null } | null;
-}
-interface UnreachedAnswer {
-  adminUnit: {
-    coverage: {
-      unreached: {
-        totalCount: number;
-        nodes: Array<{ code: string; headName: string; nationalId: string | null; village: string; commune: { name: string } }>;
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      };
-    } | null;
-  } | null;
-}
 
 /** Coverage (độ bao phủ): who of the poor and near-poor the programmes reached, and the list of those they did not. */
 export function CoverageView({ area, year, onOpenHousehold }: { area: string; year: number; onOpenHousehold(code: string): void }) {
@@ -31,9 +17,10 @@ export function CoverageView({ area, year, onOpenHousehold }: { area: string; ye
   const [filter, setFilter] = useState<CoverageFilter>({ status: null, without: SUPPORT_PROGRAMMES });
   const [shown, setShown] = useState(PAGE);
   const [download, setDownload] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const counts = useGraph<CountsAnswer>(COVERAGE_COUNTS_QUERY, { code: area, year });
+  const counts = useGraph<CoverageCountsQuery, CoverageCountsQueryVariables>(CoverageCountsDocument, { code: area, year });
   const variables = unreachedVariables(area, year, filter, shown);
-  const list = useGraph<UnreachedAnswer>(UNREACHED_QUERY, variables ?? {}, variables === null);
+  // Nothing ticked: nothing to ask (the list is hidden and says so).
+  const list = useGraph<UnreachedQuery, UnreachedQueryVariables | Record<string, never>>(UnreachedDocument, variables ?? {}, variables === null);
   const coverage = counts.data?.adminUnit?.coverage;
   const unreached = list.data?.adminUnit?.coverage?.unreached;
   const count = (n: number) => formatCount(n, lang);
@@ -47,7 +34,7 @@ export function CoverageView({ area, year, onOpenHousehold }: { area: string; ye
     if (!exportVariables || !token) return;
     setDownload({ busy: true, error: null });
     try {
-      await downloadCsv(UNREACHED_QUERY, exportVariables, token, `ho-chua-duoc-ho-tro-${area}-${year}.csv`);
+      await downloadCsv(UnreachedDocument, exportVariables, token, `ho-chua-duoc-ho-tro-${area}-${year}.csv`);
       setDownload({ busy: false, error: null });
     } catch (error) {
       setDownload({ busy: false, error: (error as Error).message });

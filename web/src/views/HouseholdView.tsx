@@ -1,38 +1,11 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { MissingNotice, Panel } from '../components/Panel';
 import { formatCount, formatDate, formatMillions } from '../lib/format';
-import { useT, type MessageKey } from '../lib/i18n';
+import { labelOf, useT } from '../lib/i18n';
 import { useGraph } from '../lib/useGraph';
+import { HouseholdPageDocument, type HouseholdPageQuery, type HouseholdPageQueryVariables } from '../generated/operations';
 
-/** The saved query docs/queries/household-history.graphql, as the page needs it. */
-const HISTORY_QUERY = /* GraphQL */ `query HouseholdPage($code: String!) {
-  householdByCode(code: $code) {
-    code headName nationalId village registeredOn members ethnicMinority commune { code name }
-    assessments { year assessedOn status incomePerPersonMonthly lackingIndicators }
-    loans { programme principal disbursedOn outstanding repayments { amount } }
-    housingSupports { source kind grantAmount approvedOn status }
-    enrolments { course { name kind startsOn } completed employedAfter }
-    labourExport { destinationCountry departureDate amount }
-  }
-}`;
-
-interface History {
-  householdByCode: {
-    code: string;
-    headName: string;
-    nationalId: string | null;
-    village: string;
-    registeredOn: string;
-    members: number;
-    ethnicMinority: boolean;
-    commune: { code: string; name: string };
-    assessments: Array<{ year: number; assessedOn: string; status: string; incomePerPersonMonthly: number; lackingIndicators: string[] }>;
-    loans: Array<{ programme: string; principal: number; disbursedOn: string; outstanding: number; repayments: Array<{ amount: number }> }> | null;
-    housingSupports: Array<{ source: string; kind: string; grantAmount: number; approvedOn: string; status: string }> | null;
-    enrolments: Array<{ course: { name: string; kind: string; startsOn: string }; completed: boolean; employedAfter: boolean | null }> | null;
-    labourExport: Array<{ destinationCountry: string; departureDate: string; amount: number }> | null;
-  } | null;
-}
+type Review = NonNullable<HouseholdPageQuery['householdByCode']>['assessments'][number];
 
 /** A household's whole cross-programme history (hồ sơ hộ) on one screen, found by registry code. */
 export function HouseholdView({ code, onSearch }: { code: string | null; onSearch(code: string): void }) {
@@ -55,7 +28,7 @@ export function HouseholdView({ code, onSearch }: { code: string | null; onSearc
 
 function HouseholdHistory({ code }: { code: string }) {
   const { t, lang } = useT();
-  const answer = useGraph<History>(HISTORY_QUERY, { code });
+  const answer = useGraph<HouseholdPageQuery, HouseholdPageQueryVariables>(HouseholdPageDocument, { code });
   const household = answer.data?.householdByCode;
   const day = (iso: string) => formatDate(iso, lang);
   const money = (dong: number) => `${formatMillions(dong, lang)} ${t('millions')}`;
@@ -78,15 +51,21 @@ function HouseholdHistory({ code }: { code: string }) {
             <dt>{t('ethnicMinority')}</dt>
             <dd>{yesNo(household.ethnicMinority)}</dd>
           </dl>
-          <Section title={t('reviews')} testId="reviews" rows={household.assessments} head={[t('year'), t('status'), t('income'), t('lacking')]} cells={(a) => [a.year, t(`status_${a.status}` as MessageKey), formatCount(a.incomePerPersonMonthly, lang), a.lackingIndicators.join(', ') || '—']} />
-          <Section title={t('loans')} testId="loans" rows={household.loans} head={[t('programme'), t('principal'), t('disbursedOn'), t('repaid'), t('outstanding')]} cells={(l) => [l.programme, money(l.principal), day(l.disbursedOn), money(l.repayments.reduce((sum, r) => sum + r.amount, 0)), money(l.outstanding)]} />
-          <Section title={t('housingSupports')} testId="housing" rows={household.housingSupports} head={[t('source'), t('kind'), t('amount'), t('approvedOn'), t('status')]} cells={(s) => [s.source, s.kind, money(s.grantAmount), day(s.approvedOn), s.status]} />
-          <Section title={t('enrolments')} testId="enrolments" rows={household.enrolments} head={[t('course'), t('kind'), t('startsOn'), t('completed'), t('employedAfter')]} cells={(e) => [e.course.name, e.course.kind, day(e.course.startsOn), yesNo(e.completed), yesNo(e.employedAfter)]} />
+          <Section title={t('reviews')} testId="reviews" rows={household.assessments} head={[t('year'), t('status'), t('income'), t('lacking')]} cells={(a) => [a.year, labelOf(lang, 'status', a.status), formatCount(a.incomePerPersonMonthly, lang), lackingNames(a)]} />
+          <Section title={t('loans')} testId="loans" rows={household.loans} head={[t('programme'), t('principal'), t('disbursedOn'), t('repaid'), t('outstandingNow')]} cells={(l) => [labelOf(lang, 'loan', l.programme), money(l.principal), day(l.disbursedOn), money(l.repayments.reduce((sum, r) => sum + r.amount, 0)), money(l.outstanding)]} />
+          <Section title={t('housingSupports')} testId="housing" rows={household.housingSupports} head={[t('source'), t('kind'), t('amount'), t('approvedOn'), t('status')]} cells={(s) => [labelOf(lang, 'source', s.source), labelOf(lang, 'kind', s.kind), money(s.grantAmount), day(s.approvedOn), s.status]} />
+          <Section title={t('enrolments')} testId="enrolments" rows={household.enrolments} head={[t('course'), t('kind'), t('startsOn'), t('completed'), t('employedAfter')]} cells={(e) => [e.course.name, labelOf(lang, 'course', e.course.kind), day(e.course.startsOn), yesNo(e.completed), yesNo(e.employedAfter)]} />
           <Section title={t('labourAbroad')} testId="labour-export" rows={household.labourExport} head={[t('destination'), t('departure'), t('amount')]} cells={(l) => [l.destinationCountry, day(l.departureDate), money(l.amount)]} />
         </>
       )}
     </Panel>
   );
+}
+
+/** The indicators a review found lacking, by their names in the standard of its year (Vietnamese: the standard's own words). */
+function lackingNames(review: Review): string {
+  const names = new Map(review.standard.indicators.map((indicator) => [indicator.code, indicator.name]));
+  return review.lackingIndicators.map((code) => names.get(code) ?? code).join(', ') || '—';
 }
 
 /** One programme's rows; null (its agency did not answer) reads "no figures", an empty list "none". */

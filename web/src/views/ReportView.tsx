@@ -3,8 +3,19 @@ import { MissingNotice, Panel } from '../components/Panel';
 import { SortableTable, type Column } from '../components/SortableTable';
 import { StatCard } from '../components/StatCard';
 import { formatChange, formatCount, formatMillions, formatPercent } from '../lib/format';
-import { useT, type Lang, type Translate } from '../lib/i18n';
-import { HEADLINE_QUERY, TREND_QUERY, UNITS_REPORT_QUERY, type Figures, type HeadlineAnswer, type TrendAnswer, type UnitsAnswer } from '../lib/reportQueries';
+import { labelOf, useT, type Lang, type Translate } from '../lib/i18n';
+import {
+  ReportByUnitDocument,
+  ReportHeadlineDocument,
+  ReportTrendDocument,
+  type FiguresFragment,
+  type ReportByUnitQuery,
+  type ReportByUnitQueryVariables,
+  type ReportHeadlineQuery,
+  type ReportHeadlineQueryVariables,
+  type ReportTrendQuery,
+  type ReportTrendQueryVariables,
+} from '../generated/operations';
 import { useGraph } from '../lib/useGraph';
 
 /** Years the trend shows, the chosen one last. */
@@ -15,9 +26,9 @@ export function ReportView({ area, year, firstYear }: { area: string; year: numb
   const { t } = useT();
   const from = Math.max(firstYear, year - TREND_YEARS + 1);
   // Three requests, three panels: the unit table (one report per commune) never holds up the headline.
-  const headline = useGraph<HeadlineAnswer>(HEADLINE_QUERY, { code: area, year });
-  const trend = useGraph<TrendAnswer>(TREND_QUERY, { code: area, from, to: year });
-  const units = useGraph<UnitsAnswer>(UNITS_REPORT_QUERY, { code: area, year, on: `${year}-12-31` });
+  const headline = useGraph<ReportHeadlineQuery, ReportHeadlineQueryVariables>(ReportHeadlineDocument, { code: area, year });
+  const trend = useGraph<ReportTrendQuery, ReportTrendQueryVariables>(ReportTrendDocument, { code: area, from, to: year });
+  const units = useGraph<ReportByUnitQuery, ReportByUnitQueryVariables>(ReportByUnitDocument, { code: area, year, on: `${year}-12-31` });
   const unit = headline.data?.adminUnit;
   const report = unit?.report ?? null;
   const children = units.data?.adminUnit?.children ?? [];
@@ -41,7 +52,7 @@ export function ReportView({ area, year, firstYear }: { area: string; year: numb
           )}
         </Panel>
         <Panel title={t('breakdownTitle', { year })} loading={headline.loading} failure={headline.failure} testId="breakdown">
-          {report && <Breakdown figures={report} />}
+          {report && <Breakdown figures={report} lentByProgramme={report.credit?.byProgramme ?? null} />}
         </Panel>
       </div>
       {/* A commune has no units under it: the table appears only for a larger area. */}
@@ -72,7 +83,7 @@ function useReportFormat() {
   };
 }
 
-function HeadlineCards({ figures }: { figures: Figures }) {
+function HeadlineCards({ figures }: { figures: FiguresFragment }) {
   const { t, lang, count, millions, change } = useReportFormat();
   const { poverty, credit, housing, training, infrastructure } = figures;
   return (
@@ -111,9 +122,9 @@ function HeadlineCards({ figures }: { figures: Figures }) {
 }
 
 /** A year with a review in the area: one without reviews has no rate, not a rate of zero. */
-const reviewed = (figures: Figures) => (figures.poverty?.totalHouseholds ?? 0) > 0;
+const reviewed = (figures: FiguresFragment) => (figures.poverty?.totalHouseholds ?? 0) > 0;
 
-function TrendCharts({ years }: { years: Figures[] }) {
+function TrendCharts({ years }: { years: FiguresFragment[] }) {
   const { t, lang } = useReportFormat();
   const lent = years.filter((y) => y.credit);
   return (
@@ -132,11 +143,19 @@ function TrendCharts({ years }: { years: Figures[] }) {
   );
 }
 
-function Breakdown({ figures }: { figures: Figures }) {
+function Breakdown({ figures, lentByProgramme }: { figures: FiguresFragment; lentByProgramme: ReadonlyArray<{ programme: string; disbursementTurnover: number }> | null }) {
   const { t, lang, count } = useReportFormat();
   const { housing, training, infrastructure } = figures;
+  const lent = (lentByProgramme ?? []).filter((row) => row.disbursementTurnover > 0);
   return (
     <div className="breakdowns">
+      {lent.length > 0 && (
+        <BarChart
+          title={t('turnoverByProgramme')}
+          format={(v) => formatMillions(v, lang)}
+          bars={[...lent].sort((a, b) => b.disbursementTurnover - a.disbursementTurnover).map((row) => ({ label: labelOf(lang, 'loan', row.programme), value: row.disbursementTurnover }))}
+        />
+      )}
       {housing && (
         <BarChart
           title={t('housesBuilt')}
@@ -173,7 +192,7 @@ function Breakdown({ figures }: { figures: Figures }) {
   );
 }
 
-type UnitRow = NonNullable<UnitsAnswer['adminUnit']>['children'][number];
+type UnitRow = NonNullable<ReportByUnitQuery['adminUnit']>['children'][number];
 
 function UnitTable({ rows }: { rows: UnitRow[] }) {
   const { t, lang, count } = useReportFormat();

@@ -2,22 +2,14 @@ import { Panel } from '../components/Panel';
 import { formatCount } from '../lib/format';
 import { useT, type MessageKey } from '../lib/i18n';
 import { useGraph } from '../lib/useGraph';
+import { TargetResultsDocument, type TargetResultsQuery, type TargetResultsQueryVariables, type TargetStatus } from '../generated/operations';
 
-const TARGETS_QUERY = /* GraphQL */ `query TargetResults($code: AdminCode!, $year: Int!) {
-  adminUnit(code: $code) { code targetResults(year: $year) { target { unitCode unit { name } indicator value note } measured status basis } }
-}`;
-
-type Status = 'MET' | 'NOT_MET' | 'NOT_MEASURED';
-interface TargetsAnswer {
-  adminUnit: { targetResults: Array<{ target: { unitCode: string; unit: { name: string }; indicator: string; value: number; note: string | null }; measured: number | null; status: Status; basis: string }> } | null;
-}
-
-const STATUS_LABEL: Record<Status, MessageKey> = { MET: 'met', NOT_MET: 'notMet', NOT_MEASURED: 'notMeasured' };
+const STATUS_LABEL: Record<TargetStatus, MessageKey> = { MET: 'met', NOT_MET: 'notMet', NOT_MEASURED: 'notMeasured' };
 
 /** Targets vs results (chỉ tiêu và kết quả): each unit's targets of the year beside what the graph measures. */
 export function TargetsView({ area, year }: { area: string; year: number }) {
   const { t, lang } = useT();
-  const answer = useGraph<TargetsAnswer>(TARGETS_QUERY, { code: area, year });
+  const answer = useGraph<TargetResultsQuery, TargetResultsQueryVariables>(TargetResultsDocument, { code: area, year });
   const results = answer.data?.adminUnit?.targetResults ?? [];
   const number = (value: number) => (Number.isInteger(value) ? formatCount(value, lang) : new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 }).format(value));
   return (
