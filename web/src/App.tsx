@@ -69,7 +69,8 @@ function Workspace({ route, navigate }: { route: Route; navigate(change: Partial
   const t = (key: MessageKey, values?: Record<string, string | number>) => translate(route.lang, key, values);
   const standards = useGraph<StandardsQuery, StandardsQueryVariables>(StandardsDocument, {});
   const firstYear = Math.min(...(standards.data?.povertyStandards.map((s) => s.fromYear) ?? [2016]));
-  const lastYear = Math.max(...(standards.data?.povertyStandards.map((s) => s.toYear) ?? [2025]));
+  // Years a standard covers, up to this one: a later standard may already be on the books.
+  const lastYear = Math.min(new Date().getFullYear(), Math.max(...(standards.data?.povertyStandards.map((s) => s.toYear) ?? [2025])));
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => lastYear - i);
   const needsArea = route.view !== 'household';
   return (
