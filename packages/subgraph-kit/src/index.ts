@@ -6,3 +6,4 @@ export { errorPlugin, requireCallerPlugin } from './plugins';
 export { runMain } from './runMain';
 export { progressBar } from './progress';
 export { loadSubgraphConfig, parseEnvironment, logLevel, type SubgraphConfig } from './config';
+export { areaReference, areaYearKey, areaYearRequest, type AreaReference, type AreaYearReference, type AreaYearRequest } from './areas';

@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
+import { areaYearKey, type AreaYearRequest } from '@povgraph/subgraph-kit';
 import { rowsByKey as byKey, rowsGroupedByKey as groupByKey } from '@povgraph/db';
 import { In, type DataSource } from 'typeorm';
 import { Loan, Repayment, type ProgrammeRule } from './entities';
 import type { Services } from './services';
-import type { CreditFigures, CreditReportRequest } from './services/CreditReportService';
+import type { CreditFigures } from './services/CreditReportService';
 import { isUuid } from './validation';
 
 /**
@@ -48,8 +49,8 @@ export function createLoaders(dataSource: DataSource, services: Services) {
       { cacheKeyFn: (key) => `${key.householdId}|${key.year}` },
     ),
     /** Keyed by area and year; the key carries the area's communes (from @requires). */
-    creditReport: new DataLoader<CreditReportRequest, CreditFigures, string>((requests) => services.reports.figures(requests), {
-      cacheKeyFn: (request) => `${request.areaCode}|${request.year}`,
+    creditReport: new DataLoader<AreaYearRequest, CreditFigures, string>((requests) => services.reports.figures(requests), {
+      cacheKeyFn: areaYearKey,
     }),
     /** Every programme rule (a handful of rows), read once per request. */
     programmeRules: new DataLoader<'all', ProgrammeRule[]>(async (keys) => {

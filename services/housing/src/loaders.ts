@@ -3,7 +3,8 @@ import { rowsByKey as byKey, rowsGroupedByKey as groupByKey } from '@povgraph/db
 import { In, type DataSource } from 'typeorm';
 import { HousingSupport } from './entities';
 import type { Services } from './services';
-import type { AreaYear, HousingFigures } from './services/HousingReportService';
+import { areaYearKey, type AreaYearRequest } from '@povgraph/subgraph-kit';
+import type { HousingFigures } from './services/HousingReportService';
 import { isUuid } from './validation';
 
 /**
@@ -45,9 +46,7 @@ export function createLoaders(dataSource: DataSource, services: Services) {
       { cacheKeyFn: ({ householdId, year }) => `${householdId}|${year}` },
     ),
     /** Key: an area, a year and its communes; cached by `code|year`. */
-    housingReport: new DataLoader<AreaYear, HousingFigures, string>((requests) => services.reports.figures(requests), {
-      cacheKeyFn: ({ code, year }) => `${code}|${year}`,
-    }),
+    housingReport: new DataLoader<AreaYearRequest, HousingFigures, string>((requests) => services.reports.figures(requests), { cacheKeyFn: areaYearKey }),
   };
 }
 

@@ -3,7 +3,8 @@ import { rowsByKey as byKey, rowsGroupedByKey as groupByKey } from '@povgraph/db
 import { In, type DataSource } from 'typeorm';
 import { Disbursement, InfrastructureProject, ProjectCommune } from './entities';
 import type { Services } from './services';
-import { areaYearKey, type AreaYear } from './services/areas';
+import { areaYearKey, type AreaYearRequest } from '@povgraph/subgraph-kit';
+import type { AreaYear } from './services/areas';
 import type { InfrastructureFigures } from './services/InfrastructureReportService';
 import { isUuid } from '@povgraph/validation';
 
@@ -26,7 +27,7 @@ export function createLoaders(dataSource: DataSource, services: Services) {
       groupByKey(ids, await dataSource.getRepository(Disbursement).find({ where: { projectId: In([...ids]) }, order: { disbursedOn: 'ASC', createdAt: 'ASC' } }), (row) => row.projectId),
     ),
     /** Key: an area with its communes and a year; cached as `code|year`. */
-    report: new DataLoader<AreaYear & { year: number }, InfrastructureFigures, string>((requests) => services.reports.figures(requests), { cacheKeyFn: areaYearKey }),
+    report: new DataLoader<AreaYearRequest, InfrastructureFigures, string>((requests) => services.reports.figures(requests), { cacheKeyFn: areaYearKey }),
     /** Key: an area with its communes and a year (or null for every year); cached as `code|year`. */
     projectsInArea: new DataLoader<AreaYear, InfrastructureProject[], string>((requests) => services.reports.projectsIn(requests), { cacheKeyFn: areaYearKey }),
   };

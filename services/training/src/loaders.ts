@@ -3,7 +3,8 @@ import { rowsByKey as byKey, rowsGroupedByKey as groupByKey } from '@povgraph/db
 import { In, type DataSource, type FindOptionsWhere } from 'typeorm';
 import { Enrolment, JobFair, LabourExportSupport, TrainingCourse } from './entities';
 import type { Services } from './services';
-import type { TrainingFigures, TrainingReportRequest } from './services/TrainingReportService';
+import { areaYearKey, type AreaYearRequest } from '@povgraph/subgraph-kit';
+import type { TrainingFigures } from './services/TrainingReportService';
 import { isUuid } from './validation';
 
 /** One SQL statement per batch for records looked up by id; ids that are not UUIDs match nothing. */
@@ -67,9 +68,7 @@ export function createLoaders(dataSource: DataSource, services: Services) {
       { cacheKeyFn: (key) => `${key.householdId}|${key.year}` },
     ),
     /** Keyed by `${areaCode}|${year}`; each request carries the area's communes. */
-    training: new DataLoader<TrainingReportRequest, TrainingFigures, string>((requests) => services.reports.figures(requests), {
-      cacheKeyFn: (request) => `${request.areaCode}|${request.year}`,
-    }),
+    training: new DataLoader<AreaYearRequest, TrainingFigures, string>((requests) => services.reports.figures(requests), { cacheKeyFn: areaYearKey }),
   };
 }
 

@@ -3,7 +3,8 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { Loan as LoanModel, Repayment as RepaymentModel, ProgrammeRule as ProgrammeRuleModel } from '../entities';
 import { HouseholdReference as HouseholdReferenceModel } from '../services/LoanService';
-import { AreaReference as AreaReferenceModel, CreditFigures as CreditFiguresModel, ProgrammeFigures as ProgrammeFiguresModel, AreaYearReference as AreaYearReferenceModel } from '../services/CreditReportService';
+import { AreaReference as AreaReferenceModel, AreaYearReference as AreaYearReferenceModel } from '@povgraph/subgraph-kit';
+import { CreditFigures as CreditFiguresModel, ProgrammeFigures as ProgrammeFiguresModel } from '../services/CreditReportService';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

@@ -1,20 +1,8 @@
 import type { DataSource } from 'typeorm';
+import type { AreaYearRequest } from '@povgraph/subgraph-kit';
 import { percentWith2Decimals } from '../domain/balance';
 import { PROGRAMME_ORDER } from '../domain/rules';
 import type { CreditProgramme } from '../entities';
-
-/** An AdminUnit as the gateway sends it: its code and (by @requires) every commune under it. */
-export interface AreaReference {
-  code: string;
-  communeCodes?: readonly string[] | null;
-}
-
-/** An AreaYear as the gateway sends it: its key and (by @requires) every commune under the area. */
-export interface AreaYearReference {
-  code: string;
-  year: number;
-  communeCodes?: readonly string[] | null;
-}
 
 /** One programme's figures in an area and year. */
 export interface ProgrammeFigures {
@@ -33,12 +21,6 @@ export interface CreditFigures extends Omit<ProgrammeFigures, 'programme'> {
   householdsBorrowing: number;
   overdueRatio: number;
   byProgramme: ProgrammeFigures[];
-}
-
-export interface CreditReportRequest {
-  areaCode: string;
-  year: number;
-  communeCodes: readonly string[];
 }
 
 interface Row {
@@ -109,7 +91,7 @@ const figuresOf = (row: Row | undefined) => ({
 export class CreditReportService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async figures(requests: readonly CreditReportRequest[]): Promise<CreditFigures[]> {
+  async figures(requests: readonly AreaYearRequest[]): Promise<CreditFigures[]> {
     const roots: string[] = [];
     const communes: string[] = [];
     for (const { areaCode, communeCodes } of new Map(requests.map((r) => [r.areaCode, r])).values()) {

@@ -21,7 +21,8 @@ export interface HouseholdOnDay {
 /** The registry answers at most this many ids per `households(ids:)` field. */
 const IDS_PER_FIELD = 1000;
 
-const FIELDS = 'id code communeCode registeredOn statusOn';
+/** The fields of one group: `statusOn` takes the group's day. */
+const groupFields = (n: number) => `id code communeCode registeredOn statusOn(date: $on${n})`;
 
 /** `id|on`: how answers are keyed. */
 export const householdDayKey = (id: string, on: string) => `${id}|${on}`;
@@ -51,7 +52,7 @@ export class HouseholdRegistry {
     const answers = new Map<string, RegistryHousehold | null>();
     if (!groups.length) return answers;
     const declarations = groups.map((_, n) => `$ids${n}: [ID!]!, $on${n}: Date!`).join(', ');
-    const selections = groups.map((_, n) => `h${n}: households(ids: $ids${n}) { ${FIELDS}(date: $on${n}) }`).join('\n');
+    const selections = groups.map((_, n) => `h${n}: households(ids: $ids${n}) { ${groupFields(n)} }`).join('\n');
     const variables: Record<string, unknown> = {};
     groups.forEach((group, n) => {
       variables[`ids${n}`] = group.ids;

@@ -2,7 +2,8 @@
 /* eslint-disable */
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { HousingSupport as HousingSupportModel, SupportRule as SupportRuleModel } from '../entities';
-import { HouseholdReference as HouseholdReferenceModel, LoanReference as LoanReferenceModel, AreaReference as AreaReferenceModel, AreaYearReference as AreaYearReferenceModel } from '../services/references';
+import { HouseholdReference as HouseholdReferenceModel, LoanReference as LoanReferenceModel } from '../services/references';
+import { AreaReference as AreaReferenceModel, AreaYearReference as AreaYearReferenceModel } from '@povgraph/subgraph-kit';
 import { HousingFigures as HousingFiguresModel, SourceFigures as SourceFiguresModel } from '../services/HousingReportService';
 import { Context } from '../context';
 export type Maybe<T> = T | null;

@@ -1,3 +1,4 @@
+import { areaYearRequest } from '@povgraph/subgraph-kit';
 import type { AreaYearResolvers } from '../generated/resolvers';
 import { requireYear } from '../validation';
 
@@ -8,9 +9,5 @@ import { requireYear } from '../validation';
  */
 export const AreaYear: AreaYearResolvers = {
   __resolveReference: (reference) => reference,
-  housing: ({ code, year, communeCodes }, _, { loaders }) => {
-    requireYear('year', year);
-    if (!communeCodes) throw new Error(`AreaYear ${code}/${year} reached housing without communeCodes; it must come through the gateway (@requires).`);
-    return loaders.housingReport.load({ code, year, communeCodes });
-  },
+  housing: (area, _, { loaders }) => loaders.housingReport.load(areaYearRequest(area, requireYear('year', area.year))),
 };

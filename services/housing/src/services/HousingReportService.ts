@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { AreaYearRequest } from '@povgraph/subgraph-kit';
 import { HOUSING_SOURCES, type HousingSource } from '../entities';
 
 /** One source's housing figures over an area and a year. */
@@ -17,13 +18,6 @@ export interface HousingFigures extends Omit<SourceFigures, 'source'> {
   areaCode: string;
   year: number;
   bySource: SourceFigures[];
-}
-
-/** One report to compute: an area, a year and the communes at or under the area (from the registry, via `@requires`). */
-export interface AreaYear {
-  code: string;
-  year: number;
-  communeCodes: readonly string[];
 }
 
 type Counts = Omit<SourceFigures, 'source'>;
@@ -48,7 +42,7 @@ export class HousingReportService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Figures for many (area, year) pairs in one SQL statement. */
-  async figures(requests: readonly AreaYear[]): Promise<HousingFigures[]> {
+  async figures(requests: readonly AreaYearRequest[]): Promise<HousingFigures[]> {
     const keys: string[] = [];
     const communes: string[] = [];
     const years: number[] = [];
@@ -87,10 +81,10 @@ export class HousingReportService {
       if (!byRequest.has(key)) byRequest.set(key, new Map());
       byRequest.get(key)!.set(source, { ...counts, amount: value });
     }
-    return requests.map(({ code, year }, i) => {
+    return requests.map(({ areaCode, year }, i) => {
       const found = byRequest.get(String(i));
       const bySource = HOUSING_SOURCES.map((source) => ({ source, ...(found?.get(source) ?? zero()) }));
-      return { areaCode: code, year, ...bySource.reduce<Counts>(add, zero()), bySource };
+      return { areaCode, year, ...bySource.reduce<Counts>(add, zero()), bySource };
     });
   }
 }

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { InfrastructureProject as InfrastructureProjectModel, Disbursement as DisbursementModel } from '../entities';
-import { AreaReference as AreaReferenceModel, AreaYearReference as AreaYearReferenceModel } from '../services/areas';
+import { AreaReference as AreaReferenceModel, AreaYearReference as AreaYearReferenceModel } from '@povgraph/subgraph-kit';
 import { InfrastructureFigures as InfrastructureFiguresModel, CategoryFigures as CategoryFiguresModel } from '../services/InfrastructureReportService';
 import { ProjectPage as ProjectPageModel } from '../services/ProjectQueryService';
 import { Context } from '../context';

@@ -1,6 +1,6 @@
-import type { AreaYearResolvers } from '../generated/resolvers';
+import { areaYearRequest } from '@povgraph/subgraph-kit';
 import { requireYear } from '@povgraph/validation';
-import { communesOf } from './AdminUnit';
+import type { AreaYearResolvers } from '../generated/resolvers';
 
 /**
  * The registry owns area-years (`AdminUnit.report`, `trend`); the gateway brings
@@ -10,6 +10,5 @@ import { communesOf } from './AdminUnit';
  */
 export const AreaYear: AreaYearResolvers = {
   __resolveReference: (reference) => reference,
-  infrastructure: (areaYear, _, { loaders }) =>
-    loaders.report.load({ areaCode: areaYear.code, year: requireYear('year', areaYear.year), communeCodes: communesOf(areaYear) }),
+  infrastructure: (area, _, { loaders }) => loaders.report.load(areaYearRequest(area, requireYear('year', area.year))),
 };

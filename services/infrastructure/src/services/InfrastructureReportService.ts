@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { InfrastructureProject, WorkCategory, WorkKind } from '../entities';
-import { areaRows, areaYearKey, type AreaYear } from './areas';
+import { areaYearKey, type AreaYearRequest } from '@povgraph/subgraph-kit';
+import { areaRows, type AreaYear } from './areas';
 
 /** Dự án 1 figures of one category of work in an area and year. */
 export interface CategoryFigures {
@@ -47,7 +48,7 @@ export class InfrastructureReportService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Figures for many (area, year) pairs in one SQL statement; cancelled works are left out. */
-  async figures(requests: ReadonlyArray<AreaYear & { year: number }>): Promise<InfrastructureFigures[]> {
+  async figures(requests: readonly AreaYearRequest[]): Promise<InfrastructureFigures[]> {
     const [keys, years, communes] = areaRows(requests);
     const rows: CategoryRow[] = keys.length
       ? await this.dataSource.query(

@@ -1,32 +1,7 @@
-/**
- * An AdminUnit as this service sees it: the key, and (for fields that `@requires`
- * it) the communes at or under the unit, which the gateway brings from the registry.
- */
-export interface AreaReference {
-  code: string;
-  communeCodes?: string[] | null;
-}
+import { areaYearKey, type AreaYearRequest } from '@povgraph/subgraph-kit';
 
-/**
- * An AreaYear (one area in one calendar year, owned by the household registry)
- * as this service sees it: the key, and the area's communes for the fields that
- * `@requires` them.
- */
-export interface AreaYearReference {
-  code: string;
-  year: number;
-  communeCodes?: string[] | null;
-}
-
-/** One (area, year) question for the reports; `year` null means every year. */
-export interface AreaYear {
-  areaCode: string;
-  year: number | null;
-  communeCodes: readonly string[];
-}
-
-/** `630|2023`, or `630|` for every year: one cache entry per area and year within a request. */
-export const areaYearKey = (request: Pick<AreaYear, 'areaCode' | 'year'>) => `${request.areaCode}|${request.year ?? ''}`;
+/** A report question of this service: one area, one year or (the works list) every year. */
+export type AreaYear = AreaYearRequest<number | null>;
 
 /**
  * The (key, year, commune) rows of many areas, as parallel arrays for

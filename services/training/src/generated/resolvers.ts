@@ -2,7 +2,8 @@
 /* eslint-disable */
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { TrainingCourse as TrainingCourseModel, Enrolment as EnrolmentModel, JobFair as JobFairModel, LabourExportSupport as LabourExportSupportModel } from '../entities';
-import { HouseholdReference as HouseholdReferenceModel, AreaReference as AreaReferenceModel, AreaYearReference as AreaYearReferenceModel } from '../references';
+import { HouseholdReference as HouseholdReferenceModel } from '../references';
+import { AreaReference as AreaReferenceModel, AreaYearReference as AreaYearReferenceModel } from '@povgraph/subgraph-kit';
 import { TrainingFigures as TrainingFiguresModel } from '../services/TrainingReportService';
 import { CoursePage as CoursePageModel } from '../services/CourseQueryService';
 import { Context } from '../context';

@@ -1,4 +1,4 @@
-import { badUserInput } from '@povgraph/errors';
+import { areaYearRequest, type AreaReference } from '@povgraph/subgraph-kit';
 import type { Loaders } from '../loaders';
 import type { TrainingFigures } from '../services/TrainingReportService';
 import { requireYear } from '../validation';
@@ -8,11 +8,6 @@ import { requireYear } from '../validation';
  * `AreaYear.training` alike: one loader, so every area-year a query-plan fetch
  * asks for (a trend, many districts) costs one SQL statement.
  */
-export function trainingFigures(loaders: Loaders, area: { code: string; communeCodes?: string[] | null }, year: number): Promise<TrainingFigures> {
-  requireYear('year', year);
-  if (!area.communeCodes) {
-    // Only a client asking this subgraph directly can leave them out; the gateway always sends them.
-    throw badUserInput('communeCodes', `The communes of area ${area.code} were not given; ask for training figures through the gateway.`);
-  }
-  return loaders.training.load({ areaCode: area.code, year, communeCodes: area.communeCodes });
+export function trainingFigures(loaders: Loaders, area: AreaReference, year: number): Promise<TrainingFigures> {
+  return loaders.training.load(areaYearRequest(area, requireYear('year', year)));
 }

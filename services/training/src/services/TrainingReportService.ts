@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { AreaYearRequest } from '@povgraph/subgraph-kit';
 import { percent } from '../domain/rates';
 
 /** The Dự án 4 figures of one area and year, as `TrainingReport` shows them. */
@@ -22,13 +23,6 @@ export interface TrainingFigures {
   labourExportSupport: number;
   /** Giải quyết việc làm: employedAfter + jobFairHires + labourExportWorkers, added up in SQL. */
   jobs: number;
-}
-
-/** One area and year, with the communes under the area (from the registry, via `@requires`). */
-export interface TrainingReportRequest {
-  areaCode: string;
-  year: number;
-  communeCodes: readonly string[];
 }
 
 type Counts = Omit<TrainingFigures, 'areaCode' | 'year' | 'employmentRate'>;
@@ -68,7 +62,7 @@ export class TrainingReportService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Figures for many (area, year) pairs in one SQL statement. */
-  async figures(requests: readonly TrainingReportRequest[]): Promise<TrainingFigures[]> {
+  async figures(requests: readonly AreaYearRequest[]): Promise<TrainingFigures[]> {
     const keyOf = (request: { areaCode: string; year: number }) => `${request.areaCode}|${request.year}`;
     // One row per (area, year, commune): a commune listed twice must not count twice.
     const pairs = new Map<string, { key: string; commune: string; year: number }>();
