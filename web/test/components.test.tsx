@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { AreaPickerView } from '../src/components/AreaPicker';
-import { MissingNotice } from '../src/components/Panel';
+import { MissingNotice, Panel } from '../src/components/Panel';
+import { GraphRequestError } from '../src/lib/graphql';
 import { SortableTable } from '../src/components/SortableTable';
 import { UnitIndex, type Unit } from '../src/lib/areas';
 import { missingProgrammes } from '../src/lib/graphql';
@@ -77,5 +78,30 @@ describe('a sortable table', () => {
     expect(firstCells()).toEqual(['Xã B', 'Xã A']);
     fireEvent.click(screen.getByRole('button', { name: /Hộ nghèo/ }));
     expect(firstCells()).toEqual(['Xã A', 'Xã B']);
+  });
+});
+
+describe('a panel', () => {
+  it('says it is loading, keeping what it showed before dimmed', () => {
+    render(
+      <Panel title="Độ bao phủ" loading>
+        <p>figures of the last answer</p>
+      </Panel>,
+    );
+    expect(screen.getByText('Đang tải…')).toBeTruthy();
+    expect(screen.getByText('figures of the last answer').parentElement!.className).toBe('refreshing');
+  });
+
+  it('shows a failed request’s message and a retry instead of its content', () => {
+    const retried: number[] = [];
+    render(
+      <Panel title="Báo cáo năm" failure={new GraphRequestError('The graph cannot be reached; check the connection and retry.', 'NETWORK')} onRetry={() => retried.push(1)}>
+        <p>stale</p>
+      </Panel>,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('The graph cannot be reached');
+    expect(screen.queryByText('stale')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Thử lại' }));
+    expect(retried).toEqual([1]);
   });
 });

@@ -41,10 +41,12 @@ export function Panel({ title, loading, failure, onRetry, actions, children, tes
             </button>
           )}
         </div>
-      ) : loading && !children ? (
-        <div className="loading">{t('loading')}</div>
       ) : (
-        <div className={loading ? 'refreshing' : undefined}>{children}</div>
+        <>
+          {/* While a request runs the panel says so; what it showed before stays, dimmed. */}
+          {loading && <div className="loading">{t('loading')}</div>}
+          <div className={loading ? 'refreshing' : undefined}>{children}</div>
+        </>
       )}
     </section>
   );

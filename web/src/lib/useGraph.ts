@@ -19,7 +19,11 @@ export function useGraph<T, V extends object>(query: string, variables: V, skip 
   const [attempt, setAttempt] = useState(0);
   const key = JSON.stringify(variables);
   useEffect(() => {
-    if (skip || !token) return;
+    if (skip || !token) {
+      // A skipped query is not loading, even if the one it replaced was cut off mid-flight.
+      setState((previous) => (previous.loading ? { ...previous, loading: false } : previous));
+      return;
+    }
     const controller = new AbortController();
     setState((previous) => ({ ...previous, loading: true, failure: null }));
     requestGraph<T>(query, variables, token, controller.signal).then(
