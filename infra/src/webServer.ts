@@ -91,7 +91,14 @@ async function forward(req: http.IncomingMessage, res: http.ServerResponse, targ
 }
 
 async function serveFile(distDir: string, pathname: string, res: http.ServerResponse): Promise<void> {
-  const requested = path.resolve(distDir, `.${decodeURIComponent(pathname)}`);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Malformed path.');
+    return;
+  }
+  const requested = path.resolve(distDir, `.${decoded}`);
   const inside = requested.startsWith(distDir + path.sep);
   const file = inside && (await stat(requested).catch(() => null))?.isFile() ? requested : path.join(distDir, 'index.html');
   const isAsset = file !== path.join(distDir, 'index.html') && file.includes(`${path.sep}assets${path.sep}`);
