@@ -1,6 +1,7 @@
 export { VNDScalar } from './VND';
 export { DateScalar, isIsoDate } from './Date';
 export { AdminCodeScalar, isAdminCode } from './AdminCode';
+export { percentWith2Decimals, rateInHundredths } from './percent';
 
 import { AdminCodeScalar } from './AdminCode';
 import { DateScalar } from './Date';

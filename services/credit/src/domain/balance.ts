@@ -51,12 +51,3 @@ export function repayableOn(loan: LoanTerms, repayments: readonly Payment[], pai
   return { balanceOn, remaining, max: Math.min(balanceOn, remaining) };
 }
 
-/**
- * part / total as a percent with 2 decimals, computed on integers (BigInt: a
- * province's balances times 10,000 exceed 2^53), rounded half up; 0 when total is 0.
- */
-export function percentWith2Decimals(part: number, total: number): number {
-  if (total === 0) return 0;
-  const hundredths = (BigInt(part) * 20_000n + BigInt(total)) / (2n * BigInt(total));
-  return Number(hundredths) / 100;
-}

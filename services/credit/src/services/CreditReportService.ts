@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { AreaYearRequest } from '@povgraph/subgraph-kit';
-import { percentWith2Decimals } from '../domain/balance';
+import { percentWith2Decimals } from '@povgraph/scalars';
 import { PROGRAMME_ORDER } from '../domain/rules';
 import type { CreditProgramme } from '../entities';
 

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Caller } from '@povgraph/auth';
 import { badUserInput } from '@povgraph/errors';
+import { percentWith2Decimals } from '@povgraph/scalars';
 import type { GraphClient } from '@povgraph/graph-client';
 import { PovertyStatus } from '../entities';
 import { AREA_TREE_CTE } from './areaTree';
@@ -55,7 +56,6 @@ export interface CoverageFigures {
   listed: CoveredHousehold[];
 }
 
-const rate = (part: number, total: number) => (total === 0 ? 0 : Math.round((part * 10_000) / total) / 100);
 
 /**
  * Coverage (độ bao phủ): the registry lists the poor and near-poor households;
@@ -104,7 +104,7 @@ export class CoverageService {
         withTraining: ofStatus.filter((r) => r.training).length,
         withAny,
         withNone: ofStatus.length - withAny,
-        coverageRate: rate(withAny, ofStatus.length),
+        coverageRate: percentWith2Decimals(withAny, ofStatus.length),
       };
     };
     const covered = listed.map((household) => ({ ...household, reach: reach.get(household.id)! }));

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { rateInHundredths } from '@povgraph/scalars';
 import { AREA_TREE_CTE } from './areaTree';
 
 /** One area in one year (`AreaYear`): the key every agency adds its year figures to. */
@@ -33,7 +34,6 @@ interface Counts {
 }
 
 /** Percent with 2 decimals, in hundredths of a point, computed on integers so 33.785 never drifts. */
-const rateInHundredths = (part: number, total: number) => (total === 0 ? 0 : Math.round((part * 10_000) / total));
 
 export class PovertyReportService {
   constructor(private readonly dataSource: DataSource) {}

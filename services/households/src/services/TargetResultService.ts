@@ -1,6 +1,7 @@
 import { In, type DataSource } from 'typeorm';
 import type { Caller } from '@povgraph/auth';
 import type { GraphClient } from '@povgraph/graph-client';
+import { rateInHundredths } from '@povgraph/scalars';
 import { ReductionTarget, TargetIndicator } from '../entities';
 import type { PovertyFigures, PovertyReportService } from './PovertyReportService';
 
@@ -26,22 +27,21 @@ const UNITS_UNDER_SQL = `
   )
   SELECT code FROM tree`;
 
-const hundredths = (part: number, total: number) => (total === 0 ? 0 : Math.round((part * 10_000) / total));
 const points = (hundredthsCut: number) => hundredthsCut / 100;
 
 /** A cut measured from two reviews: previous minus current (positive when it fell). */
 const REVIEW_MEASURES: Partial<Record<TargetIndicator, { basis: string; cut(previous: PovertyFigures, current: PovertyFigures): number }>> = {
   [TargetIndicator.POVERTY_RATE_POINTS]: {
     basis: 'poverty rate of the previous review minus this year’s (registry)',
-    cut: (p, c) => points(hundredths(p.poor, p.totalHouseholds) - hundredths(c.poor, c.totalHouseholds)),
+    cut: (p, c) => points(rateInHundredths(p.poor, p.totalHouseholds) - rateInHundredths(c.poor, c.totalHouseholds)),
   },
   [TargetIndicator.NEAR_POVERTY_RATE_POINTS]: {
     basis: 'near-poverty rate of the previous review minus this year’s (registry)',
-    cut: (p, c) => points(hundredths(p.nearPoor, p.totalHouseholds) - hundredths(c.nearPoor, c.totalHouseholds)),
+    cut: (p, c) => points(rateInHundredths(p.nearPoor, p.totalHouseholds) - rateInHundredths(c.nearPoor, c.totalHouseholds)),
   },
   [TargetIndicator.POOR_AND_NEAR_POOR_RATE_POINTS]: {
     basis: 'poor + near-poor rate of the previous review minus this year’s (registry)',
-    cut: (p, c) => points(hundredths(p.poor + p.nearPoor, p.totalHouseholds) - hundredths(c.poor + c.nearPoor, c.totalHouseholds)),
+    cut: (p, c) => points(rateInHundredths(p.poor + p.nearPoor, p.totalHouseholds) - rateInHundredths(c.poor + c.nearPoor, c.totalHouseholds)),
   },
   [TargetIndicator.POOR_HOUSEHOLDS]: { basis: 'poor households of the previous review minus this year’s (registry)', cut: (p, c) => p.poor - c.poor },
   [TargetIndicator.NEAR_POOR_HOUSEHOLDS]: { basis: 'near-poor households of the previous review minus this year’s (registry)', cut: (p, c) => p.nearPoor - c.nearPoor },

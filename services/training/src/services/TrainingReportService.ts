@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { AreaYearRequest } from '@povgraph/subgraph-kit';
-import { percent } from '../domain/rates';
+import { percentWith2Decimals as percent } from '@povgraph/scalars';
 
 /** The Dự án 4 figures of one area and year, as `TrainingReport` shows them. */
 export interface TrainingFigures {

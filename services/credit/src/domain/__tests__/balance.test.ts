@@ -1,4 +1,4 @@
-import { LoanStatus, loanStatusOn, outstandingOn, overdueOn, percentWith2Decimals, repayableOn } from '../balance';
+import { LoanStatus, loanStatusOn, outstandingOn, overdueOn, repayableOn } from '../balance';
 import { differingFields } from '../idempotency';
 
 const loan = { principal: 30_000_000, disbursedOn: '2017-01-10', maturesOn: '2018-01-10' };
@@ -37,23 +37,6 @@ describe('repayableOn', () => {
     ['2018-06-01', 15_000_000, 15_000_000, 15_000_000],
   ])('on %s: balance %s, remaining %s, at most %s', (paidOn, balanceOn, remaining, max) => {
     expect(repayableOn(loan, repayments, paidOn)).toEqual({ balanceOn, remaining, max });
-  });
-});
-
-describe('percentWith2Decimals', () => {
-  it.each([
-    [0, 0, 0],
-    [0, 1000, 0],
-    [1, 3, 33.33],
-    [2, 3, 66.67],
-    [1, 8, 12.5],
-    [33_785, 100_000, 33.79],
-    [33_784, 100_000, 33.78],
-    [5, 5, 100],
-    // National balances: 332 trillion đồng outstanding.
-    [3_320_000_000_001, 332_000_000_000_000, 1],
-  ])('%s / %s = %s %%', (part, total, expected) => {
-    expect(percentWith2Decimals(part, total)).toBe(expected);
   });
 });
 
