@@ -55,6 +55,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     gateway,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requireTokenPlugin()],
     includeStacktraceInErrorResponses: false,
+    // The explorer and the web's codegen read the schema; Apollo would turn this off under NODE_ENV=production.
+    introspection: true,
     // index.ts owns the signals (graceful stop, then exit); Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
   });

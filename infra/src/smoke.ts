@@ -10,7 +10,8 @@ import { withWeb } from './web';
 /**
  * `pnpm smoke`: starts every service and the gateway on the configured database
  * (DATABASE_URL or *_DATABASE_URL for an external server, else embedded), checks
- * health and answers one query through the gateway — and once more through the
+ * health, schema introspection (what the explorer reads, no token needed), and
+ * answers one query through the gateway — and once more through the
  * web front end's server, which must serve the app too — then stops. CI runs it against
  * an external server to prove the services do not need the embedded one;
  * `--fresh-databases` gives each service a new database for the run and drops it after.
@@ -37,6 +38,8 @@ export async function main(): Promise<void> {
         if (!body.data || body.errors) throw new Error(`query through ${base} failed: ${JSON.stringify(body)}`);
         return body.data.povertyStandards.map((s) => s.code).join(', ');
       };
+      const introspection = await fetch(`${stack.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) });
+      if (!JSON.stringify(await introspection.json()).includes('"Query"')) throw new Error('the gateway refused schema introspection without a token: the explorer would show no schema');
       const direct = await standards(stack.gatewayUrl);
       if ((await standards(web.url)) !== direct) throw new Error('the web front end’s server answered /graphql differently from the gateway');
       const page = await (await fetch(`${web.url}/?view=report`)).text();

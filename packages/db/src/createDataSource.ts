@@ -1,5 +1,6 @@
 import { DataSource, type Logger, type MixedList, type EntitySchema } from 'typeorm';
 import { SnakeNamingStrategy } from './SnakeNamingStrategy';
+import { POVGRAPH_TYPE_PARSERS } from './typeParsers';
 
 export interface DataSourceOptions {
   url: string;
@@ -14,7 +15,8 @@ export interface DataSourceOptions {
 
 /**
  * A PostgreSQL data source with povgraph's conventions: snake_case columns,
- * explicit migrations only (schema is never synchronised from entities).
+ * explicit migrations only (schema is never synchronised from entities),
+ * calendar dates read as their YYYY-MM-DD text.
  */
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
@@ -29,5 +31,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     logging: options.logger ? ['query'] : false,
     logger: options.logger,
     poolSize: options.poolSize ?? 10,
+    // Handed to every pg client of the pool: dates stay YYYY-MM-DD text.
+    extra: { types: POVGRAPH_TYPE_PARSERS },
   });
 }

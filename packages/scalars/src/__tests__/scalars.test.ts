@@ -26,6 +26,11 @@ describe('Date', () => {
   it.each(['2023-02-29', '2023-13-01', '31/12/2023', '2023-1-1', 20231231])('refuses %p', (date) => {
     expect(() => DateScalar.parseValue(date)).toThrow(/YYYY-MM-DD/);
   });
+  it('answers the text a service holds as it is', () => expect(DateScalar.serialize('2023-12-31')).toBe('2023-12-31'));
+  // A JS Date has no calendar day of its own (it depends on the time zone): services answer text.
+  it.each([new Date('2023-12-31T00:00:00Z'), '31/12/2023', null])('refuses to answer %p', (value) => {
+    expect(() => DateScalar.serialize(value)).toThrow(/YYYY-MM-DD/);
+  });
 });
 
 describe('AdminCode', () => {
