@@ -25,6 +25,8 @@ export async function startDemoStack(agencies: Record<string, TestSubgraphRecipe
   const graph = () => new GraphClient({ gatewayUrl: stack.gateway.url, internalSecret: TEST_INTERNAL_SECRET, timeoutMs: 30_000 });
   const households = stack.subgraphs['households']!.dataSource;
   await seedRegistry(households, householdsServices(households, graph()), silentProgress, logger, { districts });
+  // As loadDemo does after every seed of `pnpm seed`: the agencies' reads that follow get plans made for these rows.
+  await households.query('ANALYZE');
   const environment = () => seedEnvironment({ graph: graph(), logger, progress: silentProgress });
   return {
     ...stack,
