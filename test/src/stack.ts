@@ -10,6 +10,8 @@ export interface TestStack {
   subgraphs: Record<string, TestSubgraph>;
   /** POSTs an operation to the gateway as `caller` (a signed user token), or with no token. */
   request<T = any>(caller: Caller | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T | null; errors?: any[] } }>;
+  /** The operation's data; throws, naming the errors, unless the gateway answered 200 without any error. */
+  data<T = any>(caller: Caller | null, query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Takes one subgraph down (an agency's outage) while the rest keeps running. */
   stopSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -36,20 +38,26 @@ export async function startTestStack(recipes: Record<string, TestSubgraphRecipe<
     },
     createLogger('gateway', 'silent'),
   );
+  const request: TestStack['request'] = async (caller, query, variables, headers = {}) => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(caller ? { authorization: `Bearer ${signUserToken(caller, TEST_JWT_SECRET)}` } : {}),
+        ...headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+  };
   return {
     gateway,
     subgraphs,
-    async request(caller, query, variables, headers = {}) {
-      const response = await fetch(gateway.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(caller ? { authorization: `Bearer ${signUserToken(caller, TEST_JWT_SECRET)}` } : {}),
-          ...headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+    request,
+    async data(caller, query, variables) {
+      const { status, body } = await request(caller, query, variables);
+      if (body.errors || status !== 200) throw new Error(`The gateway answered ${status} with errors: ${JSON.stringify(body.errors)}`);
+      return body.data;
     },
     async stopSubgraph(name) {
       const subgraph = subgraphs[name];

@@ -11,11 +11,7 @@ let householdA: string;
 let householdB: string;
 
 /** Asks the gateway and fails the test on any error. */
-async function ok<T = any>(caller: Parameters<TestStack['request']>[0], query: string, variables?: Record<string, unknown>): Promise<T> {
-  const { body } = await stack.request<T>(caller, query, variables);
-  expect(body.errors).toBeUndefined();
-  return body.data!;
-}
+const ok = <T = any>(caller: Parameters<TestStack['data']>[0], query: string, variables?: Record<string, unknown>): Promise<T> => stack.data<T>(caller, query, variables);
 
 const REPORT = `query Report($code: AdminCode!) { adminUnit(code: $code) { name training(year: 2023) {
   courses vocationalCourses agriculturalExtensionCourses courseBudget trainees completed employedAfter employmentRate

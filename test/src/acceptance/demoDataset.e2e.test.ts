@@ -26,12 +26,7 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => stack?.stop());
 
-async function ask<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const { status, body } = await stack.request<T>(analyst, query, variables);
-  expect(body.errors).toBeUndefined();
-  expect(status).toBe(200);
-  return body.data as T;
-}
+const ask = <T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> => stack.data<T>(analyst, query, variables);
 
 const QUERIES = path.join(__dirname, '..', '..', '..', 'docs', 'queries');
 const YEAR_END = readFileSync(path.join(QUERIES, 'year-end-report.graphql'), 'utf8');

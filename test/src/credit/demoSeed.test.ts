@@ -21,11 +21,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => stack?.stop());
 
-async function ask<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const { body } = await stack.request(analyst, query, variables);
-  expect(body.errors).toBeUndefined();
-  return body.data as T;
-}
+const ask = <T = any>(query: string, variables?: Record<string, unknown>): Promise<T> => stack.data<T>(analyst, query, variables);
 
 const sql = <T = any>(text: string, params: unknown[] = []): Promise<T[]> => stack.subgraphs['credit']!.dataSource.query(text, params);
 

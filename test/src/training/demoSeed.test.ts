@@ -30,11 +30,7 @@ function expectedReport(districtCode: string, year: number) {
   };
 }
 
-async function ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const { body } = await stack.request<T>(analyst, query, variables);
-  expect(body.errors).toBeUndefined();
-  return body.data!;
-}
+const ok = <T = any>(query: string, variables?: Record<string, unknown>): Promise<T> => stack.data<T>(analyst, query, variables);
 
 beforeAll(async () => {
   // Kông Chro and Ea Súp (DESIGN §5), and Châu Đốc, whose 2024 trainees come from only 142 near-poor households.
